@@ -1,0 +1,88 @@
+// The gateway: @apollo/gateway executing queries over the committed supergraph, with subgraph URLs
+// taken from config, and a /health that aggregates every subgraph's health (the seed's
+// ServiceHealthMonitor).
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import express from 'express';
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import {
+  SUBGRAPHS,
+  VERSION,
+  httpHealthCheck,
+  overallStatus,
+  runChecks,
+  serviceUrl,
+  type Config,
+  type DependencyCheck,
+  type HealthReport,
+  type Logger,
+  type ServiceName,
+} from '@aitrader/platform';
+
+export const SUPERGRAPH_PATH = join(__dirname, '..', 'supergraph.graphql');
+
+export interface RunningGateway {
+  port: number;
+  url: string;
+  close(): Promise<void>;
+}
+
+export function gatewayChecks(config: Config): DependencyCheck[] {
+  const subgraphs = SUBGRAPHS.map((name) => httpHealthCheck(name, serviceUrl(config, name), config.HEALTH_TIMEOUT_MS));
+  // The GPU runner is not a subgraph (it serves the inference API on :8007); it is reported, not required.
+  return [...subgraphs, httpHealthCheck('gpu-runner', serviceUrl(config, 'gpu-runner'), config.HEALTH_TIMEOUT_MS, false)];
+}
+
+export async function startGateway(config: Config, logger: Logger, port = config.GATEWAY_PORT): Promise<RunningGateway> {
+  const startedAt = new Date();
+  const gateway = new ApolloGateway({
+    supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
+    buildService: ({ name }) => new RemoteGraphQLDataSource({ url: serviceUrl(config, name as ServiceName, '/graphql') }),
+    logger,
+  });
+  const apollo = new ApolloServer({ gateway, introspection: true, logger });
+  await apollo.start();
+
+  const health = async (): Promise<HealthReport> => {
+    const checks = gatewayChecks(config);
+    const dependencies = await runChecks(checks, config.HEALTH_TIMEOUT_MS);
+    return {
+      status: overallStatus(checks, dependencies),
+      service: 'gateway',
+      version: VERSION,
+      started_at: startedAt.toISOString(),
+      uptime_s: Math.round((Date.now() - startedAt.getTime()) / 1000),
+      dependencies,
+    };
+  };
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/health', async (_req, res) => {
+    const report = await health();
+    res.status(report.status === 'down' ? 503 : 200).json(report);
+  });
+  app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo));
+  app.use((_req, res) => res.status(404).json({ error: 'not found' }));
+
+  const server = createServer(app);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, config.HOST, () => resolve());
+  });
+  const actual = (server.address() as AddressInfo).port;
+  logger.info({ port: actual }, 'gateway listening');
+  return {
+    port: actual,
+    url: `http://127.0.0.1:${actual}`,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await apollo.stop();
+    },
+  };
+}

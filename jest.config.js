@@ -1,0 +1,20 @@
+// Jest: unit tests sit beside the code (*.test.ts); integration tests against real Redis and
+// PostgreSQL live in tests/integration and run serially because they share those servers.
+const transform = { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022' } }] };
+const common = { testEnvironment: 'node', transform, moduleFileExtensions: ['ts', 'js', 'json', 'node'] };
+
+module.exports = {
+  projects: [
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{platform,prisma,native,models,gateway,subgraphs}/**/src/**/*.test.ts'],
+    },
+    {
+      ...common,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/tests/integration/**/*.test.ts'],
+      testTimeout: 60000,
+    },
+  ],
+};

@@ -1,0 +1,3 @@
+//! Indicator implementations; one module per indicator (streaming struct + batch fn).
+
+pub mod sma;

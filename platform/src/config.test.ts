@@ -1,0 +1,39 @@
+// Config validation: seed variable names, local defaults, and a message that names each bad variable.
+import { ConfigError, loadConfig } from './config';
+import { SERVICES, SUBGRAPHS, serviceUrl } from './services';
+
+test('defaults point at local servers and the seed ports', () => {
+  const c = loadConfig({});
+  expect(c.REDIS_URL).toBe('redis://127.0.0.1:6379/0');
+  expect(c.DATABASE_URL).toMatch(/^postgresql:\/\/.*\/aitrader$/);
+  expect(c.MCP_URL).toBe('http://127.0.0.1:9000/mcp');
+  expect([c.GATEWAY_PORT, c.ONNX_PORT, c.SENTIMENT_PORT, c.MARKETDATA_PORT, c.STRATEGY_PORT, c.EXECUTION_PORT, c.TENSORRT_PORT, c.SIGNALS_PORT, c.MCP_PORT, c.DASHBOARD_PORT])
+    .toEqual([8000, 8001, 8002, 8003, 8005, 8006, 8007, 8009, 9000, 8080]);
+});
+
+test('seed variables override the defaults; empty values fall back', () => {
+  const c = loadConfig({ REDIS_URL: 'redis://redis:6379/0', ONNX_URL: 'http://onnx_runner:8001', MCP_URL: 'http://mock-mcp:9000/mcp', SIGNALS_PORT: '', MARKETDATA_PORT: '18003' });
+  expect(serviceUrl(c, 'inference', '/graphql')).toBe('http://onnx_runner:8001/graphql');
+  expect(serviceUrl(c, 'accounts')).toBe('http://mock-mcp:9000');
+  expect(c.SIGNALS_PORT).toBe(8009);
+  expect(SERVICES.marketdata.port(c)).toBe(18003);
+});
+
+test('invalid values are rejected with every problem named', () => {
+  let error: unknown;
+  try {
+    loadConfig({ REDIS_URL: 'localhost:6379', GATEWAY_PORT: '70000', LOG_LEVEL: 'loud' });
+  } catch (err) {
+    error = err;
+  }
+  expect(error).toBeInstanceOf(ConfigError);
+  const message = (error as ConfigError).message;
+  expect(message).toMatch(/REDIS_URL: must be a redis:\/\/ or rediss:\/\/ URL \(got "localhost:6379"\)/);
+  expect(message).toMatch(/GATEWAY_PORT/);
+  expect(message).toMatch(/LOG_LEVEL/);
+  expect((error as ConfigError).problems).toHaveLength(3);
+});
+
+test('the seven subgraphs are registered', () => {
+  expect(SUBGRAPHS.sort()).toEqual(['accounts', 'execution', 'inference', 'marketdata', 'sentiment', 'signals', 'strategy']);
+});

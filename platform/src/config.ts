@@ -1,0 +1,64 @@
+// Platform configuration: every service reads its settings from the environment through this one
+// schema (the seed's variable names, local defaults), validated once at start with a clear message.
+import { z } from 'zod';
+
+const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
+const httpUrl = (fallback: string) =>
+  z.url({ protocol: /^https?$/, error: 'must be an http(s):// URL' }).default(fallback);
+
+export const ConfigSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_FORMAT: z.enum(['json', 'pretty']).default('json'),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  REDIS_URL: z
+    .url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' })
+    .default('redis://127.0.0.1:6379/0'),
+  DATABASE_URL: z
+    .url({ protocol: /^postgres(ql)?$/, error: 'must be a postgresql:// URL' })
+    .default('postgresql://postgres:postgres@127.0.0.1:5432/aitrader'),
+  GATEWAY_PORT: port(8000),
+  ONNX_PORT: port(8001),
+  SENTIMENT_PORT: port(8002),
+  MARKETDATA_PORT: port(8003),
+  STRATEGY_PORT: port(8005),
+  EXECUTION_PORT: port(8006),
+  TENSORRT_PORT: port(8007),
+  SIGNALS_PORT: port(8009),
+  MCP_PORT: port(9000),
+  DASHBOARD_PORT: port(8080),
+  // Where services find each other (the seed's names where it has them).
+  ONNX_URL: httpUrl('http://127.0.0.1:8001'),
+  SENTIMENT_URL: httpUrl('http://127.0.0.1:8002'),
+  TENSORRT_URL: httpUrl('http://127.0.0.1:8007'),
+  MCP_URL: httpUrl('http://127.0.0.1:9000/mcp'),
+  MARKETDATA_URL: httpUrl('http://127.0.0.1:8003'),
+  STRATEGY_URL: httpUrl('http://127.0.0.1:8005'),
+  EXECUTION_URL: httpUrl('http://127.0.0.1:8006'),
+  SIGNALS_URL: httpUrl('http://127.0.0.1:8009'),
+  HEALTH_TIMEOUT_MS: z.coerce.number().int().min(50).max(30000).default(1000),
+});
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+/** Thrown when the environment is invalid; the message names every bad variable. */
+export class ConfigError extends Error {
+  readonly code = 'INVALID_CONFIG';
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // Empty strings mean "unset" so that `FOO=` in a compose file falls back to the default.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = ConfigSchema.safeParse(cleaned);
+  if (parsed.success) return parsed.data;
+  throw new ConfigError(
+    parsed.error.issues.map((issue) => {
+      const key = issue.path.join('.');
+      return `${key}: ${issue.message} (got ${JSON.stringify(env[key])})`;
+    }),
+  );
+}

@@ -1,0 +1,12 @@
+// @aitrader/platform: the one shared package every service imports — config, logging, message
+// schemas, the Redis bus, the database client, health and the service runtime.
+export * from './config';
+export * from './services';
+export * from './logger';
+export * from './messages';
+export * from './bus';
+export * from './db';
+export * from './health';
+export * from './server';
+export * from './version';
+export { serviceInfoTypeDefs, serviceInfoField, loadSdl } from './graphql/service-info';

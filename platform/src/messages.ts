@@ -1,0 +1,119 @@
+// Message schemas for everything that crosses Redis: one zod definition per message kind, shared by
+// producers (which validate before publishing) and consumers (which dead-letter what fails).
+import { z } from 'zod';
+
+export const InstrumentSymbol = z
+  .string()
+  .regex(/^[A-Z][A-Z0-9.\-]{0,15}$/, 'symbol must be 1-16 upper-case letters, digits, "." or "-"');
+export const Timestamp = z.iso.datetime({ offset: true, error: 'timestamp must be ISO-8601 with a time zone' });
+const Positive = z.number().finite().positive();
+const NonNegative = z.number().finite().nonnegative();
+export const Side = z.enum(['BUY', 'SELL']);
+export const OrderType = z.enum(['MARKET', 'LIMIT']);
+
+export const TradeTick = z.object({
+  kind: z.literal('trade'),
+  symbol: InstrumentSymbol,
+  timestamp: Timestamp,
+  price: Positive,
+  size: Positive,
+  seq: z.number().int().nonnegative().optional(),
+});
+
+export const QuoteTick = z
+  .object({
+    kind: z.literal('quote'),
+    symbol: InstrumentSymbol,
+    timestamp: Timestamp,
+    bid: Positive,
+    ask: Positive,
+    bidSize: NonNegative,
+    askSize: NonNegative,
+    seq: z.number().int().nonnegative().optional(),
+  })
+  .refine((q) => q.bid <= q.ask, { message: 'crossed quote: bid must not exceed ask', path: ['bid'] });
+
+export const Tick = z.discriminatedUnion('kind', [TradeTick, QuoteTick]);
+
+const Level = z.tuple([Positive, NonNegative]); // [price, size]; size 0 deletes a level in a delta
+
+export const BookUpdate = z.object({
+  symbol: InstrumentSymbol,
+  timestamp: Timestamp,
+  kind: z.enum(['snapshot', 'delta']),
+  bids: z.array(Level),
+  asks: z.array(Level),
+  seq: z.number().int().nonnegative(),
+});
+
+/** The seed publishes `{"symbol": "AAPL", "score": 0.75, "timestamp": "..."}`; the rest is optional. */
+export const Signal = z.object({
+  id: z.string().min(1).optional(),
+  symbol: InstrumentSymbol,
+  score: z.number().finite().min(-1).max(1),
+  timestamp: Timestamp,
+  detector: z.string().min(1).optional(),
+  reason: z.string().optional(),
+  price: Positive.optional(),
+});
+
+export const Order = z
+  .object({
+    clientOrderId: z.string().min(1).max(128),
+    accountId: z.string().min(1),
+    symbol: InstrumentSymbol,
+    side: Side,
+    type: OrderType,
+    quantity: Positive,
+    limitPrice: Positive.optional(),
+    strategy: z.string().optional(),
+    decisionId: z.string().optional(),
+    timestamp: Timestamp,
+  })
+  .refine((o) => (o.type === 'LIMIT') === (o.limitPrice !== undefined), {
+    message: 'limitPrice is required for LIMIT orders and forbidden for MARKET orders',
+    path: ['limitPrice'],
+  });
+
+export const Fill = z.object({
+  tradeId: z.string().min(1),
+  orderId: z.string().min(1),
+  clientOrderId: z.string().min(1),
+  accountId: z.string().min(1),
+  symbol: InstrumentSymbol,
+  side: Side,
+  quantity: Positive,
+  price: Positive,
+  fee: NonNegative,
+  liquidity: z.enum(['MAKER', 'TAKER']).optional(),
+  timestamp: Timestamp,
+});
+
+export type TradeTick = z.infer<typeof TradeTick>;
+export type QuoteTick = z.infer<typeof QuoteTick>;
+export type Tick = z.infer<typeof Tick>;
+export type BookUpdate = z.infer<typeof BookUpdate>;
+export type Signal = z.infer<typeof Signal>;
+export type Order = z.infer<typeof Order>;
+export type Fill = z.infer<typeof Fill>;
+
+/** Stream (and, for signals, pub/sub channel) names from the seed, with their message schema. */
+export const TOPICS = {
+  ticks: Tick,
+  book: BookUpdate,
+  signals: Signal,
+  orders: Order,
+  fills: Fill,
+} as const;
+
+export type Topic = keyof typeof TOPICS;
+export type MessageOf<T extends Topic> = z.infer<(typeof TOPICS)[T]>;
+
+export function isTopic(name: string): name is Topic {
+  return Object.prototype.hasOwnProperty.call(TOPICS, name);
+}
+
+/** Readable one-line summary of a zod failure, used in dead-letter entries and typed errors. */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+}

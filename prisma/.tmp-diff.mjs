@@ -1,0 +1,18 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+const require = createRequire(import.meta.url);
+const { bindMigrationAwareSqlAdapterFactory } = require('@prisma/driver-adapter-utils');
+const { PrismaPg } = require('@prisma/adapter-pg');
+const runtime = await import('@prisma/schema-engine-wasm/schema_engine_bg');
+const wasmPath = require.resolve('@prisma/schema-engine-wasm/schema_engine_bg').replace(/schema_engine_bg\.js$/, 'schema_engine_bg.wasm');
+const mod = new WebAssembly.Module(fs.readFileSync(wasmPath));
+const inst = new WebAssembly.Instance(mod, { './schema_engine_bg.js': runtime });
+runtime.__wbg_set_wasm(inst.exports); inst.exports.__wbindgen_start();
+const schema = fs.readFileSync('prisma/schema.prisma', 'utf8');
+const url = process.env.URL || 'postgresql://postgres:postgres@127.0.0.1:5432/aitrader';
+const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg({ connectionString: url }));
+const engine = await runtime.SchemaEngine.new({ datamodels: [['schema.prisma', schema]] }, (m) => process.env.DBG && console.error('dbg', m), adapter);
+const from = process.argv[2] === 'url' ? { tag: 'schemaDatasource', files: [{ path: 'schema.prisma', content: schema }], configDir: process.cwd() } : { tag: 'empty' };
+const r = await engine.diff({ from, to: { tag: 'schemaDatamodel', files: [{ path: 'schema.prisma', content: schema }] }, script: true, exitCode: null, filters: { externalTables: [], externalEnums: [] } });
+process.stdout.write(r.stdout ?? '');
+process.exit(0);

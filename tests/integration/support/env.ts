@@ -1,0 +1,24 @@
+// Integration-test environment: the real Redis and PostgreSQL that .ci/run (or the developer) started.
+import { randomBytes } from 'node:crypto';
+import { loadConfig, type Config } from '@aitrader/platform';
+
+export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379/0';
+export const DATABASE_URL = process.env.DATABASE_URL ?? 'postgresql://postgres:postgres@127.0.0.1:5432/aitrader';
+
+/** A name prefix unique to one test, so parallel tests never share streams or groups. */
+export function uniquePrefix(label: string): string {
+  return `test:${label}:${randomBytes(4).toString('hex')}:`;
+}
+
+export function testConfig(overrides: Record<string, string> = {}): Config {
+  return loadConfig({ REDIS_URL, DATABASE_URL, LOG_LEVEL: 'silent', HOST: '127.0.0.1', ...overrides });
+}
+
+/** Polls until `predicate` holds (or fails after `timeoutMs`); for waiting on background consumers. */
+export async function waitFor(predicate: () => boolean | Promise<boolean>, timeoutMs = 10_000, what = 'condition'): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await predicate())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
