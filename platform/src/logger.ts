@@ -9,7 +9,7 @@ export type { Logger };
 export function createLogger(service: string, config: Pick<Config, 'LOG_LEVEL' | 'LOG_FORMAT'>): Logger {
   const options = { name: service, level: config.LOG_LEVEL, base: { service } };
   if (config.LOG_FORMAT === 'pretty') {
-    return pino(options, pretty({ sync: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service', messageFormat: `[${service}] {msg}` }));
+    return pino(options, pretty({ sync: true, singleLine: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service' }));
   }
   return pino(options);
 }

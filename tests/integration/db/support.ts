@@ -45,20 +45,30 @@ export async function withClient<T>(url: string, fn: (client: Client) => Promise
   }
 }
 
+/** A fresh, unused database name `aitrader_t_<label>_<random>`. */
+export function uniqueDatabaseName(label: string): string {
+  const safeLabel = label.toLowerCase().replace(/[^a-z0-9]+/g, '_').slice(0, 30);
+  return `${TEST_DB_PREFIX}${safeLabel}_${randomBytes(5).toString('hex')}`;
+}
+
+/** Drops a database on the DATABASE_URL server, disconnecting anyone still using it. */
+export async function dropDatabase(name: string): Promise<void> {
+  await withClient(withDatabase(baseDatabaseUrl(), 'postgres'), async (c) => {
+    await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  });
+}
+
+/** A handle for a database name that is not created yet (for tests of code that creates it). */
+export function plannedDatabase(label: string): ThrowawayDatabase {
+  const name = uniqueDatabaseName(label);
+  return { name, url: withDatabase(baseDatabaseUrl(), name), drop: () => dropDatabase(name) };
+}
+
 /** Creates an empty database `aitrader_t_<label>_<random>` on the DATABASE_URL server. */
 export async function createThrowawayDatabase(label: string): Promise<ThrowawayDatabase> {
-  const safeLabel = label.toLowerCase().replace(/[^a-z0-9]+/g, '_').slice(0, 30);
-  const name = `${TEST_DB_PREFIX}${safeLabel}_${randomBytes(5).toString('hex')}`;
-  const maintenanceUrl = withDatabase(baseDatabaseUrl(), 'postgres');
-  await withClient(maintenanceUrl, (c) => c.query(`CREATE DATABASE "${name}"`));
-  return {
-    name,
-    url: withDatabase(baseDatabaseUrl(), name),
-    drop: () =>
-      withClient(maintenanceUrl, async (c) => {
-        await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      }),
-  };
+  const db = plannedDatabase(label);
+  await withClient(withDatabase(baseDatabaseUrl(), 'postgres'), (c) => c.query(`CREATE DATABASE "${db.name}"`));
+  return db;
 }
 
 /** Result of one prisma-engine.mjs command. */

@@ -1,0 +1,50 @@
+// docker-compose.yml must run every service of the registry on its port, with a health check and
+// the dependencies it needs, and point each service at the others with the seed's variable names.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { loadConfig } from './config';
+import { SERVICES, type ServiceName } from './services';
+
+interface ComposeService {
+  command?: string[];
+  ports?: string[];
+  environment?: Record<string, string>;
+  healthcheck?: { test: string[] };
+  depends_on?: Record<string, { condition: string }>;
+}
+const compose = parse(readFileSync(join(__dirname, '..', '..', 'docker-compose.yml'), 'utf8'), { merge: true }) as { services: Record<string, ComposeService> };
+
+const COMPOSE_NAMES: Partial<Record<ServiceName, string>> = {
+  gateway: 'gateway', marketdata: 'marketdata', signals: 'signals', strategy: 'strategy_engine', execution: 'execution_engine',
+  inference: 'onnx_runner', 'gpu-runner': 'tensorrt_runner', sentiment: 'sentiment_engine', accounts: 'mock-mcp',
+};
+
+test.each(Object.entries(COMPOSE_NAMES))('%s runs as compose service %s on its port with a health check', (registryName, composeName) => {
+  const service = compose.services[composeName];
+  expect(service).toBeDefined();
+  const port = SERVICES[registryName as ServiceName].port(loadConfig({}));
+  expect(service!.ports).toEqual([`${port}:${port}`]);
+  expect(service!.healthcheck?.test.join(' ')).toContain(`:${port}/health`);
+  expect(Object.keys(service!.depends_on ?? {})).toEqual(expect.arrayContaining(['redis', 'postgres', 'migrate']));
+});
+
+test('the environment wires services together under the seed names, and is valid config', () => {
+  const env = compose.services.gateway!.environment!;
+  const config = loadConfig(env);
+  for (const [registryName, composeName] of Object.entries(COMPOSE_NAMES)) {
+    if (registryName === 'gateway') continue;
+    const url = new URL(SERVICES[registryName as ServiceName].baseUrl(config));
+    expect(url.hostname).toBe(composeName);
+    expect(Number(url.port)).toBe(SERVICES[registryName as ServiceName].port(config));
+  }
+  expect(env.MCP_URL).toBe('http://mock-mcp:9000/mcp');
+  expect(env.ONNX_URL).toBe('http://onnx_runner:8001');
+});
+
+test('the gateway waits for every subgraph to be healthy', () => {
+  const deps = compose.services.gateway!.depends_on!;
+  for (const name of ['marketdata', 'signals', 'strategy_engine', 'execution_engine', 'onnx_runner', 'sentiment_engine', 'mock-mcp']) {
+    expect(deps[name]).toEqual({ condition: 'service_healthy' });
+  }
+});

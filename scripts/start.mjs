@@ -1,0 +1,75 @@
+// `npm start`: sets up what is missing (dependencies, native build, Prisma client, local Redis and
+// PostgreSQL when the URLs point here), applies pending migrations, then runs every service as its own
+// process — the seven subgraphs, the GPU runner and the gateway — and stops them all together.
+import { join } from 'node:path';
+import { BIN, DEFAULT_DATABASE_URL, ROOT, log, spawn } from './lib.mjs';
+import { migrate, setup } from './setup.mjs';
+
+const PROCESSES = [
+  ['marketdata', 'subgraphs/marketdata/src/main.ts', 8003, 'MARKETDATA_PORT'],
+  ['signals', 'subgraphs/signals/src/main.ts', 8009, 'SIGNALS_PORT'],
+  ['strategy', 'subgraphs/strategy/src/main.ts', 8005, 'STRATEGY_PORT'],
+  ['execution', 'subgraphs/execution/src/main.ts', 8006, 'EXECUTION_PORT'],
+  ['inference', 'subgraphs/inference/src/main.ts', 8001, 'ONNX_PORT'],
+  ['gpu-runner', 'subgraphs/inference/src/gpu-main.ts', 8007, 'TENSORRT_PORT'],
+  ['sentiment', 'subgraphs/sentiment/src/main.ts', 8002, 'SENTIMENT_PORT'],
+  ['accounts', 'subgraphs/accounts/src/main.ts', 9000, 'MCP_PORT'],
+  ['gateway', 'gateway/src/main.ts', 8000, 'GATEWAY_PORT'],
+];
+
+await setup();
+migrate(process.env.DATABASE_URL || DEFAULT_DATABASE_URL);
+
+const env = { ...process.env, LOG_FORMAT: process.env.LOG_FORMAT || 'pretty' };
+const children = new Map();
+let stopping = false;
+
+function stopAll(code) {
+  if (stopping) return;
+  stopping = true;
+  for (const child of children.values()) child.kill('SIGTERM');
+  const force = setTimeout(() => {
+    for (const child of children.values()) child.kill('SIGKILL');
+  }, 5000);
+  force.unref();
+  const wait = setInterval(() => {
+    if (children.size === 0) {
+      clearInterval(wait);
+      process.exit(code);
+    }
+  }, 50);
+}
+
+for (const [name, entry] of PROCESSES) {
+  const child = spawn(join(BIN, 'tsx'), [join(ROOT, entry)], { cwd: ROOT, env, stdio: 'inherit' });
+  children.set(name, child);
+  child.on('exit', (code, signal) => {
+    children.delete(name);
+    if (!stopping) {
+      log(`${name} exited (${signal ?? code}); stopping the platform`);
+      stopAll(1);
+    }
+  });
+}
+
+process.on('SIGINT', () => stopAll(0));
+process.on('SIGTERM', () => stopAll(0));
+
+const host = '127.0.0.1';
+const port = (p) => Number(env[p[3]] || p[2]);
+const deadline = Date.now() + 60_000;
+const pending = new Set(PROCESSES.map((p) => p[0]));
+while (pending.size > 0 && Date.now() < deadline && !stopping) {
+  for (const p of PROCESSES) {
+    if (!pending.has(p[0])) continue;
+    const ok = await fetch(`http://${host}:${port(p)}/health`, { signal: AbortSignal.timeout(1000) }).then((r) => r.ok, () => false);
+    if (ok) pending.delete(p[0]);
+  }
+  if (pending.size > 0) await new Promise((r) => setTimeout(r, 300));
+}
+if (!stopping) {
+  if (pending.size > 0) log(`not healthy after 60 s: ${[...pending].join(', ')}`);
+  log('platform running:');
+  for (const p of PROCESSES) log(`  ${p[0].padEnd(11)} http://${host}:${port(p)}${p[0] === 'gateway' ? '/graphql' : '/health'}`);
+  log(`  health      http://${host}:${port(PROCESSES.at(-1))}/health`);
+}

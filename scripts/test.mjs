@@ -1,0 +1,71 @@
+// `npm test`: prepares everything the tests need (dependencies, native build, Prisma client, local
+// Redis/PostgreSQL, migrations), checks the committed supergraph, runs the Rust core's tests and the
+// jest suites (unit + integration), and ends with `tests: N passed, N failed`.
+// Extra arguments go to jest, e.g. `npm test -- tests/integration/bus`.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { BIN, DEFAULT_DATABASE_URL, ROOT, hasCommand, log } from './lib.mjs';
+import { migrate, setup } from './setup.mjs';
+
+let passed = 0;
+let failed = 0;
+const problems = [];
+
+function step(name, fn) {
+  log(name);
+  try {
+    fn();
+  } catch (err) {
+    failed += 1;
+    problems.push(`${name}: ${err.message}`);
+  }
+}
+
+await setup();
+const env = { ...process.env };
+env.DATABASE_URL ||= DEFAULT_DATABASE_URL;
+if (existsSync(join(ROOT, 'native', `aitrader-native.${process.platform}-${process.arch}-gnu.node`))) env.AITRADER_REQUIRE_NATIVE ??= '1';
+
+step('applying migrations', () => migrate(env.DATABASE_URL));
+
+step('checking the committed supergraph', () => {
+  const r = spawnSync(join(BIN, 'tsx'), [join(ROOT, 'gateway', 'src', 'compose', 'cli.ts'), 'check'], { cwd: ROOT, stdio: 'inherit', env });
+  if (r.status !== 0) throw new Error('supergraph check failed');
+});
+
+if (hasCommand('cargo')) {
+  log('Rust pattern core: cargo test');
+  const r = spawnSync('cargo', ['test', '--release', '--manifest-path', join(ROOT, 'native', 'Cargo.toml'), '-p', 'aitrader-pattern-core'], { cwd: ROOT, encoding: 'utf8', env });
+  process.stdout.write(r.stdout);
+  process.stderr.write(r.stderr);
+  for (const m of r.stdout.matchAll(/test result: \w+\. (\d+) passed; (\d+) failed/g)) {
+    passed += Number(m[1]);
+    failed += Number(m[2]);
+  }
+  if (r.status !== 0 && !/test result: FAILED/.test(r.stdout)) {
+    failed += 1;
+    problems.push('cargo test did not run');
+  }
+}
+
+log('jest: unit and integration tests');
+const results = join(ROOT, '.jest-results.json');
+rmSync(results, { force: true });
+spawnSync(join(BIN, 'jest'), ['--json', `--outputFile=${results}`, '--maxWorkers=2', ...process.argv.slice(2)], { cwd: ROOT, stdio: 'inherit', env });
+if (existsSync(results)) {
+  const report = JSON.parse(readFileSync(results, 'utf8'));
+  passed += report.numPassedTests;
+  failed += report.numFailedTests + report.numRuntimeErrorTestSuites;
+  if (report.numTotalTests === 0) {
+    failed += 1;
+    problems.push('jest ran no tests');
+  }
+} else {
+  failed += 1;
+  problems.push('jest produced no results');
+}
+
+for (const p of problems) log(`FAILED ${p}`);
+process.stdout.write(`tests: ${passed} passed, ${failed} failed\n`);
+process.exit(failed === 0 ? 0 : 1);
