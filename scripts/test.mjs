@@ -29,6 +29,11 @@ if (existsSync(join(ROOT, 'native', `aitrader-native.${process.platform}-${proce
 
 step('applying migrations', () => migrate(env.DATABASE_URL));
 
+step('type-checking (tsc, strict)', () => {
+  const r = spawnSync(join(BIN, 'tsc'), ['-p', join(ROOT, 'tsconfig.json')], { cwd: ROOT, stdio: 'inherit', env });
+  if (r.status !== 0) throw new Error('tsc reported errors');
+});
+
 step('checking the committed supergraph', () => {
   const r = spawnSync(join(BIN, 'tsx'), [join(ROOT, 'gateway', 'src', 'compose', 'cli.ts'), 'check'], { cwd: ROOT, stdio: 'inherit', env });
   if (r.status !== 0) throw new Error('supergraph check failed');

@@ -152,12 +152,12 @@ describe('offline migration runner', () => {
     // Ours first, then Prisma's engine: it must find nothing to apply and accept our records.
     const ours = await freshDb('ours_then_prisma');
     await applyMigrations({ databaseUrl: ours.url, migrationsDir: MIGRATIONS_DIR });
-    const afterOurs = await runPrismaEngine(['apply', SCHEMA_PATH, MIGRATIONS_DIR, ours.url]);
+    const afterOurs = await runPrismaEngine(['apply', '--schema', SCHEMA_PATH, '--migrations', MIGRATIONS_DIR, '--url', ours.url]);
     expect(JSON.parse(afterOurs.stdout)).toEqual({ appliedMigrationNames: [] });
 
     // Prisma's engine first, then ours: nothing to apply, and both bookkeeping tables look the same.
     const theirs = await freshDb('prisma_then_ours');
-    const byPrisma = await runPrismaEngine(['apply', SCHEMA_PATH, MIGRATIONS_DIR, theirs.url]);
+    const byPrisma = await runPrismaEngine(['apply', '--schema', SCHEMA_PATH, '--migrations', MIGRATIONS_DIR, '--url', theirs.url]);
     expect(JSON.parse(byPrisma.stdout)).toEqual({ appliedMigrationNames: localNames });
     expect(await applyMigrations({ databaseUrl: theirs.url, migrationsDir: MIGRATIONS_DIR })).toEqual({
       applied: [],

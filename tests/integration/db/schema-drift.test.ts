@@ -1,7 +1,10 @@
 // Guards against drift between prisma/schema.prisma and prisma/migrations: the migrated database must
 // match the schema's DMMF exactly (both directions), the comparison must catch drift on either side,
-// and the migrations must build the same database as the SQL Prisma's engine generates from the schema.
-import { readFileSync } from 'node:fs';
+// and Prisma's own schema engine (WASM) must agree: the migrations build the same database as the SQL it
+// generates from schema.prisma, and `schema-engine.mjs check` finds no missing migration.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { applyMigrations } from '../../../prisma/src/migrate';
 import { diffShapes, diffSchemaAgainstDatabase, expectedShape, introspect, loadDatamodel } from './schema-compare';
 import { createThrowawayDatabase, MIGRATIONS_DIR, runPrismaEngine, SCHEMA_PATH, withClient, type ThrowawayDatabase } from './support';
@@ -107,7 +110,7 @@ describe('live schema vs schema.prisma', () => {
   it("the migrations build the same database as the SQL Prisma's engine generates from schema.prisma", async () => {
     const reference = await createThrowawayDatabase('engine_ref');
     extra.push(reference);
-    const { stdout: sql } = await runPrismaEngine(['diff-from-empty', SCHEMA_PATH, reference.url]);
+    const { stdout: sql } = await runPrismaEngine(['diff-from-empty', '--schema', SCHEMA_PATH, '--url', reference.url]);
     expect(sql).toMatch(/CREATE TABLE "accounts"/);
     await withClient(reference.url, (c) => c.query(sql));
     const [fromMigrations, fromEngine] = await Promise.all([
@@ -116,5 +119,27 @@ describe('live schema vs schema.prisma', () => {
     ]);
     expect(diffShapes(fromEngine, fromMigrations)).toEqual([]);
     expect(fromMigrations).toEqual(fromEngine);
+  });
+
+  it("Prisma's engine finds no missing migration, and reports one when schema.prisma changes", async () => {
+    const ok = await runPrismaEngine(['check', '--schema', SCHEMA_PATH, '--migrations', MIGRATIONS_DIR, '--url', db.url], {
+      allowFailure: true,
+    });
+    expect({ code: ok.code, stderr: ok.stderr }).toEqual({ code: 0, stderr: '' });
+
+    const dir = mkdtempSync(path.join(tmpdir(), 'aitrader-schema-'));
+    try {
+      const edited = path.join(dir, 'schema.prisma');
+      writeFileSync(edited, schemaText.replace('  error      String?\n', '  error      String?\n  attempts   Int       @default(0)\n'));
+      const diff = await runPrismaEngine(['diff', '--schema', edited, '--migrations', MIGRATIONS_DIR, '--url', db.url]);
+      expect(diff.stdout).toMatch(/ALTER TABLE "jobs" ADD COLUMN\s+"attempts" INTEGER NOT NULL DEFAULT 0;/);
+      const check = await runPrismaEngine(['check', '--schema', edited, '--migrations', MIGRATIONS_DIR, '--url', db.url], {
+        allowFailure: true,
+      });
+      expect(check.code).toBe(1);
+      expect(check.stderr).toContain('"attempts"');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

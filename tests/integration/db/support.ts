@@ -1,7 +1,7 @@
 // Shared helpers for the database integration tests: throwaway PostgreSQL databases (random names,
 // created and dropped on the DATABASE_URL server so test files can run in parallel), a pg client
-// helper, repository paths, and a bridge to Prisma's own schema engine (WASM, run in a child process
-// because it is an ES module that Jest's CommonJS runtime cannot load).
+// helper, repository paths, and a bridge to Prisma's own schema engine (prisma/scripts/schema-engine.mjs,
+// WASM; run in a child process because it is an ES module that Jest's CommonJS runtime cannot load).
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
@@ -71,18 +71,23 @@ export async function createThrowawayDatabase(label: string): Promise<ThrowawayD
   return db;
 }
 
-/** Result of one prisma-engine.mjs command. */
+/** Result of one schema-engine.mjs command. */
 export interface EngineResult {
   stdout: string;
   stderr: string;
+  code: number | null;
 }
 
 /**
- * Runs tests/integration/db/prisma-engine.mjs (Prisma's schema engine compiled to WASM, talking to
- * PostgreSQL through @prisma/adapter-pg) with the given arguments.
+ * Runs prisma/scripts/schema-engine.mjs (Prisma's schema engine compiled to WASM, talking to PostgreSQL
+ * through @prisma/adapter-pg), e.g. ['apply', '--url', url]. Rejects with the output on a non-zero exit
+ * unless `allowFailure`, in which case the exit code is returned too.
  */
-export function runPrismaEngine(args: string[], timeoutMs = 45_000): Promise<EngineResult> {
-  const script = path.join(__dirname, 'prisma-engine.mjs');
+export function runPrismaEngine(
+  args: string[],
+  { timeoutMs = 45_000, allowFailure = false }: { timeoutMs?: number; allowFailure?: boolean } = {},
+): Promise<EngineResult> {
+  const script = path.join(PRISMA_DIR, 'scripts', 'schema-engine.mjs');
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [script, ...args], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
@@ -93,8 +98,8 @@ export function runPrismaEngine(args: string[], timeoutMs = 45_000): Promise<Eng
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(timer);
-      if (code === 0) resolve({ stdout, stderr });
-      else reject(new Error(`prisma-engine.mjs ${args[0] ?? ''} exited with ${code}:\n${stderr || stdout}`));
+      if (code === 0 || allowFailure) resolve({ stdout, stderr, code });
+      else reject(new Error(`schema-engine.mjs ${args[0] ?? ''} exited with ${code}:\n${stderr || stdout}`));
     });
   });
 }
