@@ -12,13 +12,12 @@ import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import {
   SUBGRAPHS,
   VERSION,
+  healthHttpStatus,
+  healthReporter,
   httpHealthCheck,
-  overallStatus,
-  runChecks,
   serviceUrl,
   type Config,
   type DependencyCheck,
-  type HealthReport,
   type Logger,
   type ServiceName,
 } from '@aitrader/platform';
@@ -38,7 +37,6 @@ export function gatewayChecks(config: Config): DependencyCheck[] {
 }
 
 export async function startGateway(config: Config, logger: Logger, port = config.GATEWAY_PORT): Promise<RunningGateway> {
-  const startedAt = new Date();
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
     buildService: ({ name }) => new RemoteGraphQLDataSource({ url: serviceUrl(config, name as ServiceName, '/graphql') }),
@@ -47,24 +45,13 @@ export async function startGateway(config: Config, logger: Logger, port = config
   const apollo = new ApolloServer({ gateway, introspection: true, logger });
   await apollo.start();
 
-  const health = async (): Promise<HealthReport> => {
-    const checks = gatewayChecks(config);
-    const dependencies = await runChecks(checks, config.HEALTH_TIMEOUT_MS);
-    return {
-      status: overallStatus(checks, dependencies),
-      service: 'gateway',
-      version: VERSION,
-      started_at: startedAt.toISOString(),
-      uptime_s: Math.round((Date.now() - startedAt.getTime()) / 1000),
-      dependencies,
-    };
-  };
+  const health = healthReporter('gateway', VERSION, () => gatewayChecks(config), config.HEALTH_TIMEOUT_MS);
 
   const app = express();
   app.disable('x-powered-by');
   app.get('/health', async (_req, res) => {
     const report = await health();
-    res.status(report.status === 'down' ? 503 : 200).json(report);
+    res.status(healthHttpStatus(report)).json(report);
   });
   app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo));
   app.use((_req, res) => res.status(404).json({ error: 'not found' }));

@@ -93,3 +93,25 @@ export function httpHealthCheck(name: string, baseUrl: string, timeoutMs: number
     },
   };
 }
+
+/** A service's health function: runs its checks and folds them into the `/health` report. */
+export function healthReporter(service: string, version: string, checks: () => DependencyCheck[], timeoutMs: number): () => Promise<HealthReport> {
+  const startedAt = new Date();
+  return async () => {
+    const list = checks();
+    const dependencies = await runChecks(list, timeoutMs);
+    return {
+      status: overallStatus(list, dependencies),
+      service,
+      version,
+      started_at: startedAt.toISOString(),
+      uptime_s: Math.round((Date.now() - startedAt.getTime()) / 1000),
+      dependencies,
+    };
+  };
+}
+
+/** HTTP status for a report: 503 only when the service cannot do its job. */
+export function healthHttpStatus(report: HealthReport): number {
+  return report.status === 'down' ? 503 : 200;
+}

@@ -13,7 +13,7 @@ import { loadConfig, type Config } from './config';
 import { createLogger, type Logger } from './logger';
 import { createRedis } from './bus/redis';
 import { createDatabase, pingDatabase, type PrismaClient } from './db';
-import { overallStatus, postgresCheck, redisCheck, runChecks, type DependencyCheck, type HealthReport } from './health';
+import { healthHttpStatus, healthReporter, postgresCheck, redisCheck, type DependencyCheck, type HealthReport } from './health';
 import { serviceInfoField, serviceInfoTypeDefs, toServiceInfo } from './graphql/service-info';
 import { SERVICES, type ServiceName } from './services';
 import { VERSION } from './version';
@@ -67,33 +67,25 @@ export async function startService(
   const logger = options.logger ?? createLogger(def.name, config);
   const redis = createRedis(config.REDIS_URL, def.name, logger);
   const prisma = createDatabase(config.DATABASE_URL);
-  const startedAt = new Date();
-
   const ctx: ServiceContext = {
     name: def.name,
     config,
     logger,
     redis,
     prisma,
-    health: async () => {
-      const checks = [redisCheck(redis), postgresCheck(() => pingDatabase(prisma)), ...(def.checks?.(ctx) ?? [])];
-      const dependencies = await runChecks(checks, config.HEALTH_TIMEOUT_MS);
-      return {
-        status: overallStatus(checks, dependencies),
-        service: def.name,
-        version: VERSION,
-        started_at: startedAt.toISOString(),
-        uptime_s: Math.round((Date.now() - startedAt.getTime()) / 1000),
-        dependencies,
-      };
-    },
+    health: healthReporter(
+      def.name,
+      VERSION,
+      () => [redisCheck(redis), postgresCheck(() => pingDatabase(prisma)), ...(def.checks?.(ctx) ?? [])],
+      config.HEALTH_TIMEOUT_MS,
+    ),
   };
 
   const app = express();
   app.disable('x-powered-by');
   app.get('/health', async (_req, res) => {
     const report = await ctx.health();
-    res.status(report.status === 'down' ? 503 : 200).json(report);
+    res.status(healthHttpStatus(report)).json(report);
   });
 
   let apollo: ApolloServer<ServiceContext> | undefined;
