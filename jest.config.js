@@ -4,6 +4,8 @@ const transform = { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022' }
 const common = { testEnvironment: 'node', transform, moduleFileExtensions: ['ts', 'js', 'json', 'node'] };
 
 module.exports = {
+  // Integration tests wait on real servers and background consumers; a test that hangs still fails.
+  testTimeout: 30000,
   projects: [
     {
       ...common,
@@ -14,7 +16,6 @@ module.exports = {
       ...common,
       displayName: 'integration',
       testMatch: ['<rootDir>/tests/integration/**/*.test.ts'],
-      testTimeout: 60000,
     },
   ],
 };

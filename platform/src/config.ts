@@ -1,5 +1,6 @@
 // Platform configuration: every service reads its settings from the environment through this one
 // schema (the seed's variable names, local defaults), validated once at start with a clear message.
+import { hostname } from 'node:os';
 import { z } from 'zod';
 
 const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
@@ -37,6 +38,14 @@ export const ConfigSchema = z.object({
   EXECUTION_URL: httpUrl('http://127.0.0.1:8006'),
   SIGNALS_URL: httpUrl('http://127.0.0.1:8009'),
   HEALTH_TIMEOUT_MS: z.coerce.number().int().min(50).max(30000).default(1000),
+  // Prefix for every Redis stream, channel and key of this deployment (isolates tests and tenants).
+  REDIS_PREFIX: z.string().regex(/^[\w:.-]*$/, 'may hold letters, digits, ":", ".", "_" and "-"').default(''),
+  // Stream consumer name; stable across restarts so a restarted service re-reads its own pending entries.
+  CONSUMER_NAME: z.string().regex(/^[\w.-]{1,64}$/, 'must be 1-64 letters, digits, ".", "_" or "-"').default(hostname().replace(/[^\w.-]/g, '-').slice(0, 64) || 'local'),
+  // Accounts: the account created at first start, and how often equity history is sampled.
+  DEFAULT_ACCOUNT_ID: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).default('default'),
+  DEFAULT_STARTING_CASH: z.coerce.number().positive().max(1e12).default(100_000),
+  EQUITY_SNAPSHOT_INTERVAL_MS: z.coerce.number().int().min(0).default(60_000),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

@@ -9,4 +9,6 @@ export * from './db';
 export * from './health';
 export * from './server';
 export * from './version';
+export * from './market-keys';
+export { DateTimeScalar } from './graphql/scalars';
 export { serviceInfoTypeDefs, serviceInfoField, loadSdl } from './graphql/service-info';

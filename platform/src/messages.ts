@@ -33,7 +33,18 @@ export const QuoteTick = z
   })
   .refine((q) => q.bid <= q.ask, { message: 'crossed quote: bid must not exceed ask', path: ['bid'] });
 
-export const Tick = z.discriminatedUnion('kind', [TradeTick, QuoteTick]);
+/** One L2 level change from a depth feed: size 0 removes the level. */
+export const DepthTick = z.object({
+  kind: z.literal('depth'),
+  symbol: InstrumentSymbol,
+  timestamp: Timestamp,
+  side: z.enum(['bid', 'ask']),
+  price: Positive,
+  size: NonNegative,
+  seq: z.number().int().nonnegative().optional(),
+});
+
+export const Tick = z.discriminatedUnion('kind', [TradeTick, QuoteTick, DepthTick]);
 
 const Level = z.tuple([Positive, NonNegative]); // [price, size]; size 0 deletes a level in a delta
 
@@ -91,6 +102,7 @@ export const Fill = z.object({
 
 export type TradeTick = z.infer<typeof TradeTick>;
 export type QuoteTick = z.infer<typeof QuoteTick>;
+export type DepthTick = z.infer<typeof DepthTick>;
 export type Tick = z.infer<typeof Tick>;
 export type BookUpdate = z.infer<typeof BookUpdate>;
 export type Signal = z.infer<typeof Signal>;

@@ -15,6 +15,7 @@ import { createRedis } from './bus/redis';
 import { createDatabase, pingDatabase, type PrismaClient } from './db';
 import { healthHttpStatus, healthReporter, postgresCheck, redisCheck, type DependencyCheck, type HealthReport } from './health';
 import { serviceInfoField, serviceInfoTypeDefs, toServiceInfo } from './graphql/service-info';
+import { DateTimeScalar } from './graphql/scalars';
 import { SERVICES, type ServiceName } from './services';
 import { VERSION } from './version';
 
@@ -27,47 +28,52 @@ export interface ServiceContext {
   health(): Promise<HealthReport>;
 }
 
-export interface ServiceDefinition {
+/** What resolvers, routes and background work receive: the runtime plus the service's own objects. */
+export type AppContext<S> = ServiceContext & { services: S };
+
+export interface ServiceDefinition<S = unknown> {
   name: ServiceName;
   /** The subgraph's own SDL; when given, the service serves federated GraphQL at /graphql. */
   typeDefs?: DocumentNode;
-  resolvers?: GraphQLResolverMap<ServiceContext>;
+  resolvers?: GraphQLResolverMap<AppContext<S>>;
+  /** Builds the service's application objects (stores, domain services) once at start. */
+  services?: (ctx: ServiceContext) => S;
   /** REST endpoints of the service (the seed's API). */
-  routes?: (app: Express, ctx: ServiceContext) => void;
+  routes?: (app: Express, ctx: AppContext<S>) => void;
   /** Checks beyond Redis and PostgreSQL. */
-  checks?: (ctx: ServiceContext) => DependencyCheck[];
+  checks?: (ctx: AppContext<S>) => DependencyCheck[];
   /** Background work (stream consumers, ...); returns how to stop it. */
-  start?: (ctx: ServiceContext) => Promise<() => Promise<void>>;
+  start?: (ctx: AppContext<S>) => Promise<() => Promise<void>>;
 }
 
-export interface RunningService {
-  ctx: ServiceContext;
+export interface RunningService<S = unknown> {
+  ctx: AppContext<S>;
   port: number;
   url: string;
   close(): Promise<void>;
 }
 
 /** The subgraph schema modules of a service: shared service-info types, its SDL and resolvers. */
-export function subgraphModules(def: Pick<ServiceDefinition, 'name' | 'typeDefs' | 'resolvers'>) {
-  const own = { ...(def.resolvers ?? {}) } as GraphQLResolverMap<ServiceContext>;
+export function subgraphModules<S>(def: Pick<ServiceDefinition<S>, 'name' | 'typeDefs' | 'resolvers'>) {
+  const own = { ...(def.resolvers ?? {}) } as GraphQLResolverMap<AppContext<S>>;
   const query = (own.Query ?? {}) as Record<string, unknown>;
   own.Query = {
     ...query,
     [serviceInfoField(def.name)]: async (_: unknown, __: unknown, ctx: ServiceContext) =>
       toServiceInfo(await ctx.health(), SERVICES[ctx.name].description, SERVICES[ctx.name].port(ctx.config)),
   } as never;
-  return [{ typeDefs: serviceInfoTypeDefs }, { typeDefs: def.typeDefs!, resolvers: own }];
+  return [{ typeDefs: serviceInfoTypeDefs, resolvers: { DateTime: DateTimeScalar } as never }, { typeDefs: def.typeDefs!, resolvers: own }];
 }
 
-export async function startService(
-  def: ServiceDefinition,
+export async function startService<S>(
+  def: ServiceDefinition<S>,
   options: { config?: Config; port?: number; logger?: Logger } = {},
-): Promise<RunningService> {
+): Promise<RunningService<S>> {
   const config = options.config ?? loadConfig();
   const logger = options.logger ?? createLogger(def.name, config);
   const redis = createRedis(config.REDIS_URL, def.name, logger);
   const prisma = createDatabase(config.DATABASE_URL);
-  const ctx: ServiceContext = {
+  const ctx: AppContext<S> = {
     name: def.name,
     config,
     logger,
@@ -79,7 +85,9 @@ export async function startService(
       () => [redisCheck(redis), postgresCheck(() => pingDatabase(prisma)), ...(def.checks?.(ctx) ?? [])],
       config.HEALTH_TIMEOUT_MS,
     ),
+    services: undefined as S,
   };
+  ctx.services = def.services ? def.services(ctx) : (undefined as S);
 
   const app = express();
   app.disable('x-powered-by');
@@ -88,9 +96,9 @@ export async function startService(
     res.status(healthHttpStatus(report)).json(report);
   });
 
-  let apollo: ApolloServer<ServiceContext> | undefined;
+  let apollo: ApolloServer<AppContext<S>> | undefined;
   if (def.typeDefs) {
-    apollo = new ApolloServer<ServiceContext>({ schema: buildSubgraphSchema(subgraphModules(def)), introspection: true, logger });
+    apollo = new ApolloServer<AppContext<S>>({ schema: buildSubgraphSchema(subgraphModules(def)), introspection: true, logger });
     await apollo.start();
     app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, { context: async () => ctx }));
   }
@@ -159,6 +167,6 @@ export function runMain(name: string, start: (config: Config, logger: Logger) =>
 }
 
 /** Entry point of a service process. */
-export function runService(def: ServiceDefinition): void {
+export function runService<S>(def: ServiceDefinition<S>): void {
   runMain(def.name, (config, logger) => startService(def, { config, logger }));
 }

@@ -4,11 +4,8 @@
 import { applyMigrations, ensureDatabase, markMigrationRolledBack, MigrationError, redact } from './migrate';
 
 async function main(argv: string[]): Promise<number> {
-  const databaseUrl = process.env['DATABASE_URL'];
-  if (!databaseUrl) {
-    console.error('DATABASE_URL is not set (e.g. postgresql://postgres:postgres@127.0.0.1:5432/aitrader)');
-    return 2;
-  }
+  // Same local default as the platform config (@aitrader/platform depends on this package, not back).
+  const databaseUrl = process.env['DATABASE_URL'] || 'postgresql://postgres:postgres@127.0.0.1:5432/aitrader';
 
   const rolledBackIndex = argv.indexOf('--rolled-back');
   if (rolledBackIndex !== -1) {

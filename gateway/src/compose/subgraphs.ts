@@ -9,9 +9,10 @@ import { definition as inference } from '@aitrader/subgraph-inference';
 import { definition as sentiment } from '@aitrader/subgraph-sentiment';
 import { definition as accounts } from '@aitrader/subgraph-accounts';
 
-export const SUBGRAPH_DEFINITIONS: ServiceDefinition[] = [marketdata, signals, strategy, execution, inference, sentiment, accounts];
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each subgraph has its own services type
+export const SUBGRAPH_DEFINITIONS: ServiceDefinition<any>[] = [marketdata, signals, strategy, execution, inference, sentiment, accounts];
 
 /** The SDL a subgraph reports through `_service { sdl }`, built from the same modules it serves. */
-export function subgraphSdl(def: ServiceDefinition): string {
+export function subgraphSdl<S>(def: ServiceDefinition<S>): string {
   return printSubgraphSchema(buildSubgraphSchema(subgraphModules(def)));
 }

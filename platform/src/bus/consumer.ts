@@ -36,7 +36,19 @@ export interface StreamConsumerOptions<T> {
   deadLetterStream?: string;
 }
 
-export type DeadLetterReason = 'invalid' | 'failed';
+export type DeadLetterReason = 'invalid' | 'failed' | 'rejected';
+
+/**
+ * Thrown by a handler for a well-formed message that can never be applied (e.g. a fill for an unknown
+ * account): it is dead-lettered at once with the reason instead of being retried.
+ */
+export class RejectedMessageError extends Error {
+  readonly code = 'REJECTED_MESSAGE';
+  constructor(message: string) {
+    super(message);
+    this.name = 'RejectedMessageError';
+  }
+}
 
 export interface ConsumerStats {
   handled: number;
@@ -65,7 +77,8 @@ export class StreamConsumer<T> {
       claimIntervalMs: 5_000,
       maxDeliveries: 5,
       retryDelayMs: 250,
-      ...options,
+      // An option passed as undefined means "the default", not "undefined".
+      ...(Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as StreamConsumerOptions<T>),
     };
     this.logger = options.logger;
     this.deadLetterStream = options.deadLetterStream ?? `${options.stream}:dlq`;
@@ -173,6 +186,10 @@ export class StreamConsumer<T> {
       if (this.stopped) return false;
       this.stats.failures += 1;
       const message = err instanceof Error ? err.message : String(err);
+      if (err instanceof RejectedMessageError) {
+        await this.deadLetter(entry, 'rejected', message, deliveries);
+        return true;
+      }
       if (deliveries >= this.o.maxDeliveries) {
         await this.deadLetter(entry, 'failed', message, deliveries);
         return true;

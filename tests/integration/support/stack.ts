@@ -12,14 +12,14 @@ const URL_VARS: Record<string, string> = {
 
 export interface Stack {
   config: Config;
-  services: Map<ServiceName, RunningService>;
+  services: Map<ServiceName, RunningService<any>>; // eslint-disable-line @typescript-eslint/no-explicit-any
   gateway: RunningGateway;
   close(): Promise<void>;
 }
 
 export async function startStack(): Promise<Stack> {
   const base = testConfig();
-  const services = new Map<ServiceName, RunningService>();
+  const services = new Map<ServiceName, RunningService<any>>(); // eslint-disable-line @typescript-eslint/no-explicit-any
   for (const def of [...SUBGRAPH_DEFINITIONS, { name: 'gpu-runner' as const }]) {
     services.set(def.name, await startService(def, { config: base, port: 0, logger: createLogger(def.name, base) }));
   }

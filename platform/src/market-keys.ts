@@ -1,0 +1,53 @@
+// Latest market state shared through Redis: the marketdata service writes each symbol's top of book and
+// last trade to one hash, and any service (accounts for marks, strategy, execution) reads it.
+import type { Redis } from 'ioredis';
+
+export interface LatestQuote {
+  symbol: string;
+  bid: number | null;
+  ask: number | null;
+  bidSize: number | null;
+  askSize: number | null;
+  last: number | null;
+  lastSize: number | null;
+  /** ISO time of the newest update that touched this hash. */
+  timestamp: string;
+}
+
+export const quoteKey = (symbol: string, prefix = '') => `${prefix}quote:${symbol}`;
+
+const num = (v: string | undefined) => (v === undefined || v === '' ? null : Number(v));
+
+export async function writeTopOfBook(redis: Redis, symbol: string, top: { bid: number | null; ask: number | null; bidSize: number | null; askSize: number | null; timestamp: string }, prefix = ''): Promise<void> {
+  await redis.hset(quoteKey(symbol, prefix), {
+    bid: top.bid ?? '', ask: top.ask ?? '', bidSize: top.bidSize ?? '', askSize: top.askSize ?? '', timestamp: top.timestamp,
+  });
+}
+
+export async function writeLastTrade(redis: Redis, symbol: string, trade: { price: number; size: number; timestamp: string }, prefix = ''): Promise<void> {
+  await redis.hset(quoteKey(symbol, prefix), { last: trade.price, lastSize: trade.size, lastTimestamp: trade.timestamp, timestamp: trade.timestamp });
+}
+
+export async function readQuotes(redis: Redis, symbols: string[], prefix = ''): Promise<Map<string, LatestQuote>> {
+  const out = new Map<string, LatestQuote>();
+  if (symbols.length === 0) return out;
+  const pipeline = redis.pipeline();
+  for (const s of symbols) pipeline.hgetall(quoteKey(s, prefix));
+  const rows = (await pipeline.exec()) ?? [];
+  symbols.forEach((symbol, i) => {
+    const [err, raw] = rows[i] ?? [null, null];
+    const h = (err ? {} : raw ?? {}) as Record<string, string>;
+    if (!h.timestamp) return;
+    out.set(symbol, {
+      symbol, bid: num(h.bid), ask: num(h.ask), bidSize: num(h.bidSize), askSize: num(h.askSize), last: num(h.last), lastSize: num(h.lastSize), timestamp: h.timestamp,
+    });
+  });
+  return out;
+}
+
+/** The price positions are marked at: the mid when both sides are quoted, else the last trade. */
+export function markPrice(q: LatestQuote | undefined): number | null {
+  if (!q) return null;
+  if (q.bid !== null && q.ask !== null) return (q.bid + q.ask) / 2;
+  return q.last;
+}

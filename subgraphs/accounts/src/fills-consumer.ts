@@ -1,0 +1,27 @@
+// Applies fills from the `fills` stream to accounts (consumer group "accounts"). A fill for an unknown
+// account is dead-lettered at once; a duplicate trade id is acknowledged without any change.
+import { RejectedMessageError, topicConsumer, type StreamConsumer, type Fill, type Logger } from '@aitrader/platform';
+import type { Redis } from 'ioredis';
+import { AccountDomainError } from './domain';
+import type { AccountsService } from './accounts-service';
+import { AccountNotFoundError } from './storage/accounts-store';
+
+export function fillsConsumer(opts: { redis: Redis; accounts: AccountsService; logger?: Logger; consumer: string; prefix?: string; blockMs?: number }): StreamConsumer<Fill> {
+  return topicConsumer('fills', {
+    redis: opts.redis,
+    prefix: opts.prefix,
+    group: 'accounts',
+    consumer: opts.consumer,
+    startId: '0',
+    logger: opts.logger,
+    blockMs: opts.blockMs,
+    handler: async (fill) => {
+      try {
+        await opts.accounts.applyFill(fill);
+      } catch (err) {
+        if (err instanceof AccountNotFoundError || err instanceof AccountDomainError) throw new RejectedMessageError(err.message);
+        throw err;
+      }
+    },
+  });
+}

@@ -1,0 +1,170 @@
+// Storage layer of the accounts service: every read and write of accounts, positions, the cash ledger and
+// equity snapshots. Each mutation is one transaction holding the account row lock, so concurrent fills
+// and deposits on one account serialize and a fill is applied at most once (trade id unique in the ledger).
+import type Decimal from 'decimal.js';
+import { Prisma, type PrismaClient } from '@aitrader/prisma';
+import type { Fill } from '@aitrader/platform';
+import { applyFill, emptyPosition, toMoney, validateFill, type PositionState } from '../domain';
+
+export type TxClient = Prisma.TransactionClient;
+
+export interface AccountRow {
+  id: string;
+  name: string;
+  currency: string;
+  cash: Decimal;
+  startingCash: Decimal;
+  createdAt: Date;
+}
+
+export interface PositionRow extends PositionState {
+  symbol: string;
+}
+
+export type FillOutcome = { applied: true; cashAfter: Decimal; position: PositionRow } | { applied: false; reason: 'duplicate' };
+
+export class AccountNotFoundError extends Error {
+  readonly code = 'NOT_FOUND';
+  constructor(readonly accountId: string) {
+    super(`account ${accountId} does not exist`);
+    this.name = 'AccountNotFoundError';
+  }
+}
+
+export class AccountExistsError extends Error {
+  readonly code = 'ALREADY_EXISTS';
+  constructor(readonly accountId: string) {
+    super(`account ${accountId} already exists`);
+    this.name = 'AccountExistsError';
+  }
+}
+
+/** Prisma's Decimal → the domain's exact Decimal (the string form loses nothing). */
+const dec = (v: Prisma.Decimal | Decimal | number | string) => toMoney(v.toString());
+
+function toAccount(row: { id: string; name: string; currency: string; cash: Prisma.Decimal; startingCash: Prisma.Decimal; createdAt: Date }): AccountRow {
+  return { ...row, cash: dec(row.cash), startingCash: dec(row.startingCash) };
+}
+
+function toPosition(row: { symbol: string; quantity: Prisma.Decimal; averagePrice: Prisma.Decimal; realizedPnl: Prisma.Decimal }): PositionRow {
+  return { symbol: row.symbol, quantity: dec(row.quantity), averagePrice: dec(row.averagePrice), realizedPnl: dec(row.realizedPnl) };
+}
+
+export class AccountsStore {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  async list(): Promise<AccountRow[]> {
+    return (await this.prisma.account.findMany({ orderBy: { createdAt: 'asc' } })).map(toAccount);
+  }
+
+  async get(id: string): Promise<AccountRow | null> {
+    const row = await this.prisma.account.findUnique({ where: { id } });
+    return row ? toAccount(row) : null;
+  }
+
+  async positions(accountId: string, includeFlat = false): Promise<PositionRow[]> {
+    const rows = await this.prisma.position.findMany({
+      where: { accountId, ...(includeFlat ? {} : { NOT: { quantity: 0 } }) },
+      orderBy: { symbol: 'asc' },
+    });
+    return rows.map(toPosition);
+  }
+
+  /** Positions of many accounts (flat ones included) in one query, for list views. */
+  async positionsByAccount(accountIds: string[]): Promise<Map<string, PositionRow[]>> {
+    const rows = await this.prisma.position.findMany({ where: { accountId: { in: accountIds } }, orderBy: { symbol: 'asc' } });
+    const out = new Map<string, PositionRow[]>(accountIds.map((id) => [id, []]));
+    for (const row of rows) out.get(row.accountId)?.push(toPosition(row));
+    return out;
+  }
+
+  async create(input: { id?: string; name: string; startingCash: Decimal; at: Date }): Promise<AccountRow> {
+    try {
+      return await this.prisma.$transaction(async (tx) => {
+        const row = await tx.account.create({
+          data: { ...(input.id ? { id: input.id } : {}), name: input.name, cash: input.startingCash.toString(), startingCash: input.startingCash.toString() },
+        });
+        await tx.ledgerEntry.create({
+          data: { accountId: row.id, kind: 'OPENING', cashDelta: input.startingCash.toString(), cashAfter: input.startingCash.toString(), occurredAt: input.at },
+        });
+        return toAccount(row);
+      });
+    } catch (err) {
+      if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002' && input.id) throw new AccountExistsError(input.id);
+      throw err;
+    }
+  }
+
+  async deposit(id: string, amount: Decimal, at: Date): Promise<AccountRow> {
+    return this.prisma.$transaction(async (tx) => {
+      const account = await lockAccount(tx, id);
+      const cashAfter = account.cash.plus(amount);
+      await tx.ledgerEntry.create({ data: { accountId: id, kind: 'DEPOSIT', cashDelta: amount.toString(), cashAfter: cashAfter.toString(), occurredAt: at } });
+      return toAccount(await tx.account.update({ where: { id }, data: { cash: cashAfter.toString() } }));
+    });
+  }
+
+  /** Flattens every position and restores starting cash; ledger and applied trade ids are kept. */
+  async reset(id: string, startingCash: Decimal | undefined, at: Date): Promise<AccountRow> {
+    return this.prisma.$transaction(async (tx) => {
+      const account = await lockAccount(tx, id);
+      const cash = startingCash ?? account.startingCash;
+      await tx.position.deleteMany({ where: { accountId: id } });
+      await tx.ledgerEntry.create({ data: { accountId: id, kind: 'RESET', cashDelta: cash.minus(account.cash).toString(), cashAfter: cash.toString(), occurredAt: at } });
+      return toAccount(await tx.account.update({ where: { id }, data: { cash: cash.toString(), startingCash: cash.toString() } }));
+    });
+  }
+
+  /** Applies one fill exactly once: a trade id already in the ledger changes nothing. */
+  async applyFill(fill: Fill): Promise<FillOutcome> {
+    const input = validateFill(fill);
+    try {
+      return await this.prisma.$transaction(async (tx): Promise<FillOutcome> => {
+        const account = await lockAccount(tx, fill.accountId);
+        if (await tx.ledgerEntry.findUnique({ where: { tradeId: fill.tradeId }, select: { id: true } })) return { applied: false, reason: 'duplicate' };
+        const existing = await tx.position.findUnique({ where: { accountId_symbol: { accountId: fill.accountId, symbol: fill.symbol } } });
+        const before = existing ? toPosition(existing) : { symbol: fill.symbol, ...emptyPosition() };
+        const { position, cashDelta, realized } = applyFill(before, input);
+        const cashAfter = account.cash.plus(cashDelta);
+        await tx.ledgerEntry.create({
+          data: {
+            accountId: fill.accountId, kind: 'FILL', tradeId: fill.tradeId, symbol: fill.symbol, side: fill.side,
+            quantity: input.quantity.toString(), price: input.price.toString(), fee: input.fee.toString(),
+            cashDelta: cashDelta.toString(), realizedPnl: realized.toString(), cashAfter: cashAfter.toString(), occurredAt: new Date(fill.timestamp),
+          },
+        });
+        const data = { quantity: position.quantity.toString(), averagePrice: position.averagePrice.toString(), realizedPnl: position.realizedPnl.toString() };
+        await tx.position.upsert({
+          where: { accountId_symbol: { accountId: fill.accountId, symbol: fill.symbol } },
+          create: { accountId: fill.accountId, symbol: fill.symbol, ...data },
+          update: data,
+        });
+        await tx.account.update({ where: { id: fill.accountId }, data: { cash: cashAfter.toString() } });
+        return { applied: true, cashAfter, position: { symbol: fill.symbol, ...position } };
+      });
+    } catch (err) {
+      // Two deliveries of one trade racing on different accounts' locks: the unique key decides.
+      if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') return { applied: false, reason: 'duplicate' };
+      throw err;
+    }
+  }
+
+  async recordEquity(accountId: string, at: Date, cash: Decimal, equity: Decimal): Promise<void> {
+    await this.prisma.equitySnapshot.create({ data: { accountId, at, cash: cash.toString(), equity: equity.toString() } });
+  }
+
+  async equityHistory(accountId: string, range: { from?: Date; to?: Date; last: number }) {
+    const rows = await this.prisma.equitySnapshot.findMany({
+      where: { accountId, at: { ...(range.from ? { gte: range.from } : {}), ...(range.to ? { lte: range.to } : {}) } },
+      orderBy: [{ at: 'desc' }, { id: 'desc' }],
+      take: range.last,
+    });
+    return rows.reverse().map((r) => ({ at: r.at, cash: dec(r.cash), equity: dec(r.equity) }));
+  }
+}
+
+async function lockAccount(tx: TxClient, id: string): Promise<AccountRow> {
+  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM accounts WHERE id = ${id} FOR UPDATE`;
+  if (rows.length === 0) throw new AccountNotFoundError(id);
+  return toAccount((await tx.account.findUniqueOrThrow({ where: { id } })));
+}
