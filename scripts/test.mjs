@@ -39,6 +39,11 @@ step('checking the committed supergraph', () => {
   if (r.status !== 0) throw new Error('supergraph check failed');
 });
 
+step('checking the generated resolver types', () => {
+  const r = spawnSync(join(BIN, 'tsx'), [join(ROOT, 'scripts', 'codegen-check.ts')], { cwd: ROOT, stdio: 'inherit', env });
+  if (r.status !== 0) throw new Error('generated resolver types are stale');
+});
+
 if (hasCommand('cargo')) {
   log('Rust pattern core: cargo test');
   const r = spawnSync('cargo', ['test', '--release', '--manifest-path', join(ROOT, 'native', 'Cargo.toml'), '-p', 'aitrader-pattern-core'], { cwd: ROOT, encoding: 'utf8', env });

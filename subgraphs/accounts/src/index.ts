@@ -14,6 +14,7 @@ export interface AccountsServices {
 export const definition: ServiceDefinition<AccountsServices> = {
   name: 'accounts',
   typeDefs: loadSdl(__dirname),
+  // Generated resolver types (codegen) are stricter than @apollo/subgraph's loose GraphQLResolverMap.
   resolvers: resolvers as never,
   services: (ctx) => ({ accounts: new AccountsService(new AccountsStore(ctx.prisma), ctx.redis, () => new Date(), ctx.logger, ctx.config.REDIS_PREFIX) }),
   routes: (app, ctx) => mountMcp(app, ctx.services.accounts),
