@@ -8,7 +8,13 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 // GraphQL types to its own model classes.
 const MAPPERS: Record<string, Record<string, string>> = {
   accounts: { Account: '../account-view#AccountView' },
-  marketdata: {},
+  marketdata: {
+    Instrument: '../../storage/instruments-store#InstrumentRow',
+    Quote: '@aitrader/platform#LatestQuote',
+    OrderBook: '../../storage/market-state#StoredBook',
+    Candle: '../../candle-query#CandleModel',
+    ReplayStatus: '../../replay-controller#ReplayStatusModel',
+  },
 };
 const SUBGRAPHS = Object.keys(MAPPERS).filter((name) => existsSync(`subgraphs/${name}/src/graphql/context.ts`));
 

@@ -6,7 +6,7 @@ import { generate } from '@graphql-codegen/cli';
 import config from '../codegen';
 
 async function main(): Promise<number> {
-  const outputs = await generate({ ...config, cwd: join(__dirname, '..'), silent: true }, false);
+  const outputs = (await generate({ ...config, cwd: join(__dirname, '..'), silent: true }, false)) as { filename: string; content: string }[];
   const stale = outputs.filter((o) => {
     const path = join(__dirname, '..', o.filename);
     return !existsSync(path) || readFileSync(path, 'utf8') !== o.content;

@@ -42,6 +42,10 @@ export const ConfigSchema = z.object({
   REDIS_PREFIX: z.string().regex(/^[\w:.-]*$/, 'may hold letters, digits, ":", ".", "_" and "-"').default(''),
   // Stream consumer name; stable across restarts so a restarted service re-reads its own pending entries.
   CONSUMER_NAME: z.string().regex(/^[\w.-]{1,64}$/, 'must be 1-64 letters, digits, ".", "_" or "-"').default(hostname().replace(/[^\w.-]/g, '-').slice(0, 64) || 'local'),
+  // Marketdata: where replay files are read from, and what `npm start` replays.
+  REPLAY_DATA_DIR: z.string().min(1).optional(),
+  REPLAY_ON_START: z.enum(['sample', 'none']).default('sample'),
+  REPLAY_SPEED: z.union([z.literal('max'), z.coerce.number().positive().max(10000)]).default(1),
   // Accounts: the account created at first start, and how often equity history is sampled.
   DEFAULT_ACCOUNT_ID: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).default('default'),
   DEFAULT_STARTING_CASH: z.coerce.number().positive().max(1e12).default(100_000),

@@ -45,9 +45,15 @@ export async function readQuotes(redis: Redis, symbols: string[], prefix = ''): 
   return out;
 }
 
+/** Rounds a derived price to 1e-8 so binary noise ((180.01 + 180.03) / 2 = 180.01999…) never shows. */
+export const roundPrice = (x: number) => Math.round(x * 1e8) / 1e8;
+
+export function midPrice(q: Pick<LatestQuote, 'bid' | 'ask'>): number | null {
+  return q.bid !== null && q.ask !== null ? roundPrice((q.bid + q.ask) / 2) : null;
+}
+
 /** The price positions are marked at: the mid when both sides are quoted, else the last trade. */
 export function markPrice(q: LatestQuote | undefined): number | null {
   if (!q) return null;
-  if (q.bid !== null && q.ask !== null) return (q.bid + q.ask) / 2;
-  return q.last;
+  return midPrice(q) ?? q.last;
 }

@@ -45,10 +45,14 @@ export class StreamPublisher {
     return id as string;
   }
 
-  /** Appends many messages in one round trip, in order; all are validated before any is sent. */
+  /**
+   * Appends many messages in one round trip, in order and atomically (MULTI/EXEC): a batch is either
+   * all on the stream or not at all, so a retried batch never duplicates part of itself.
+   * All are validated before any is sent.
+   */
   async publishMany<T extends Topic>(topic: T, messages: MessageOf<T>[]): Promise<string[]> {
     const payloads = messages.map((m) => JSON.stringify(this.validate(topic, m)));
-    const pipeline = this.redis.pipeline();
+    const pipeline = this.redis.multi();
     for (const data of payloads) pipeline.xadd(this.streamName(topic), 'MAXLEN', '~', this.maxLen, '*', 'data', data);
     const results = (await pipeline.exec()) ?? [];
     return results.map(([err, id]) => {

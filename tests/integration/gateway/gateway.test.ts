@@ -1,13 +1,21 @@
 // The gateway over the real subgraphs (which use the real Redis and PostgreSQL): aggregated health and
 // a query planned across several subgraphs.
-import { SUBGRAPHS } from '@aitrader/platform';
+import { randomBytes } from 'node:crypto';
+import Redis from 'ioredis';
+import { SUBGRAPHS, StreamPublisher } from '@aitrader/platform';
+import { REDIS_URL, gql, uniquePrefix, waitFor } from '../support/env';
 import { startStack, type Stack } from '../support/stack';
 
 let stack: Stack;
+const prefix = uniquePrefix('gateway');
+const redis = new Redis(REDIS_URL);
 beforeAll(async () => {
-  stack = await startStack();
+  stack = await startStack({ REDIS_PREFIX: prefix, DEFAULT_ACCOUNT_ID: `gw-${randomBytes(3).toString('hex')}` });
 });
-afterAll(() => stack?.close());
+afterAll(async () => {
+  await stack?.close();
+  await redis.quit();
+});
 
 test('GET /health on the gateway lists all seven subgraphs healthy', async () => {
   const res = await fetch(`${stack.gateway.url}/health`);
@@ -48,6 +56,55 @@ test('one query through the gateway is answered by several subgraphs', async () 
   );
   expect(body.data?.accountsService).toMatchObject({ name: 'accounts', status: 'OK' });
   expect(body.data?.signalsService).toMatchObject({ name: 'signals', status: 'OK' });
+});
+
+test('through the gateway: an instrument with its quote, book and candles; an account with its positions', async () => {
+  const ticks = [
+    { type: 'quote', timestamp: '2025-10-01T13:30:00Z', symbol: 'AAPL', bid: 255.0, ask: 255.02, bid_size: 300, ask_size: 200 },
+    { type: 'trade', timestamp: '2025-10-01T13:30:01Z', symbol: 'AAPL', price: 255.02, size: 100 },
+    { type: 'trade', timestamp: '2025-10-01T13:31:01Z', symbol: 'AAPL', price: 255.04, size: 50 },
+    { type: 'quote', timestamp: '2025-10-01T13:31:02Z', symbol: 'AAPL', bid: 255.04, ask: 255.06, bid_size: 100, ask_size: 100 },
+  ];
+  const started = await gql(stack.gateway.url, 'mutation($c: String!) { startReplay(input: { source: INLINE, format: NDJSON, content: $c, asFastAsPossible: true }) { error { code message } } }', { c: ticks.map((t) => JSON.stringify(t)).join('\n') });
+  expect(started.data?.startReplay.error).toBeNull();
+
+  const accountId = `gw-acct-${randomBytes(3).toString('hex')}`;
+  const created = await gql(stack.gateway.url, `mutation { createAccount(input: { id: "${accountId}", name: "gateway test", startingCash: 10000 }) { error { code } } }`);
+  expect(created.data?.createAccount.error).toBeNull();
+  await new StreamPublisher(redis, { prefix }).publish('fills', {
+    tradeId: `${accountId}-t1`, orderId: 'o1', clientOrderId: 'c1', accountId, symbol: 'AAPL', side: 'BUY', quantity: 10, price: 255, fee: 0, timestamp: '2025-10-01T13:31:03Z',
+  });
+
+  const query = `{
+    instrument(symbol: "AAPL") {
+      name
+      quote { bid ask last }
+      orderBook(depth: 2) { bids { price size } asks { price size } }
+      candles(interval: M1, from: "2025-10-01T13:30:00Z", to: "2025-10-01T13:31:00Z") { edges { node { openTime close volume } } }
+    }
+    account(id: "${accountId}") { cash equity positions { quantity unrealizedPnl instrument { symbol name quote { bid ask } } } }
+  }`;
+  await waitFor(async () => {
+    const r = await gql(stack.gateway.url, query);
+    return r.data?.instrument?.quote?.bid === 255.04 && r.data?.account?.positions?.length === 1;
+  }, 15_000, 'ticks and the fill to arrive');
+  const r = await gql(stack.gateway.url, query);
+  expect(r.errors).toBeUndefined();
+  expect(r.data!.instrument).toEqual({
+    name: 'Apple Inc.',
+    quote: { bid: 255.04, ask: 255.06, last: 255.04 },
+    orderBook: { bids: [{ price: 255.04, size: 100 }, { price: 255, size: 300 }], asks: [{ price: 255.06, size: 100 }] },
+    candles: { edges: [
+      { node: { openTime: '2025-10-01T13:30:00.000Z', close: 255.02, volume: 100 } },
+      { node: { openTime: '2025-10-01T13:31:00.000Z', close: 255.04, volume: 50 } },
+    ] },
+  });
+  // The position's instrument (and its quote) come from the marketdata subgraph: entity resolution.
+  expect(r.data!.account).toEqual({
+    cash: 7450,
+    equity: 10_000.5, // 7450 cash + 10 × 255.05 mid
+    positions: [{ quantity: 10, unrealizedPnl: 0.5, instrument: { symbol: 'AAPL', name: 'Apple Inc.', quote: { bid: 255.04, ask: 255.06 } } }],
+  });
 });
 
 test('a subgraph that is down makes the gateway report itself down, naming it', async () => {

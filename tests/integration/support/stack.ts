@@ -17,8 +17,8 @@ export interface Stack {
   close(): Promise<void>;
 }
 
-export async function startStack(): Promise<Stack> {
-  const base = testConfig();
+export async function startStack(overrides: Record<string, string> = {}): Promise<Stack> {
+  const base = testConfig({ REPLAY_ON_START: 'none', EQUITY_SNAPSHOT_INTERVAL_MS: '0', ...overrides });
   const services = new Map<ServiceName, RunningService<any>>(); // eslint-disable-line @typescript-eslint/no-explicit-any
   for (const def of [...SUBGRAPH_DEFINITIONS, { name: 'gpu-runner' as const }]) {
     services.set(def.name, await startService(def, { config: base, port: 0, logger: createLogger(def.name, base) }));
@@ -26,7 +26,7 @@ export async function startStack(): Promise<Stack> {
   const urls = Object.fromEntries(
     [...services].map(([name, s]) => [URL_VARS[name]!, name === 'accounts' ? `${s.url}/mcp` : s.url]),
   );
-  const config = testConfig(urls);
+  const config = testConfig({ REPLAY_ON_START: 'none', EQUITY_SNAPSHOT_INTERVAL_MS: '0', ...overrides, ...urls });
   const gateway = await startGateway(config, createLogger('gateway', config), 0);
   return {
     config,

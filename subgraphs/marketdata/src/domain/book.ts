@@ -52,6 +52,10 @@ export class OrderBook {
     return (side === 'bid' ? this.bids : this.asks).top(depth);
   }
 
+  sizeAt(side: BookSide, price: number): number {
+    return (side === 'bid' ? this.bids : this.asks).sizeAt(price);
+  }
+
   bestBid(): Level | undefined {
     return this.bids.best();
   }
@@ -81,9 +85,10 @@ export class OrderBook {
 
   /** Runs an edit and reports the levels whose size differs from before it (removed-then-restored is no change). */
   private track(run: (edit: BookEdit) => void): LevelChange[] {
-    const before = new Map<string, LevelChange>();
+    // Keyed by signed price (bids +p, asks -p: prices are positive), cheaper than building string keys.
+    const before = new Map<number, LevelChange>();
     const remember = (side: BookSide, price: number, size: number): void => {
-      const key = `${side}:${price}`;
+      const key = side === 'bid' ? price : -price;
       if (!before.has(key)) before.set(key, { side, price, size });
     };
     run({

@@ -2,17 +2,16 @@
 // regimes (trending with drift, or Ornstein-Uhlenbeck mean reversion around a slowly moving anchor) with
 // clustered volatility; events arrive as a self-exciting (Hawkes) process so busy periods cluster; the
 // quoted market (on the tick grid) follows the latent price, and trades hit the bid or lift the ask.
-import type { Tick } from '@aitrader/platform';
+import type { DepthTick, QuoteTick, Tick } from '@aitrader/platform';
 import { OrderBook } from './book';
 import { ticksToPrice, type Instrument } from './instruments';
 import type { Random } from './random';
+import { formatTimestamp } from './timestamps';
 
-type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
-/** A tick before it gets its feed-wide seq and ISO timestamp. */
-export type TickDraft = DistributiveOmit<Tick, 'seq' | 'timestamp'>;
-export interface TimedDraft {
+/** A tick with its time as epoch ms (for merging); its seq is set once the feed order is known. */
+export interface TimedTick {
   epochMs: number;
-  draft: TickDraft;
+  tick: Tick;
 }
 
 export interface SimulatorSettings {
@@ -32,6 +31,10 @@ const TREND_TO_RANGE_PER_S = 1 / 600; // trends last ~10 minutes on average
 const RANGE_TO_TREND_PER_S = 1 / 900; // ranges ~15 minutes
 const TRADE_SHARE = 0.4; // of events that are trades (the rest are quote revisions)
 const AT_TOUCH_SHARE = 0.9; // trades at the bid or ask; the rest print inside the spread
+// Per side and event: chance to fill a gap behind the touch, to drop a stale far level, to refresh a size.
+const DEPTH_FILL_P = 0.3;
+const DEPTH_PRUNE_P = 0.15;
+const DEPTH_REFRESH_P = 0.05;
 
 type Regime = 'TRENDING' | 'MEAN_REVERTING';
 
@@ -52,6 +55,7 @@ export class SymbolSimulator {
   private logVol = 0; // OU log-volatility factor
   private excitation = 0; // Hawkes excitation (events per second), as of lastEventMs
   private lastEventMs: number;
+  private isoCache = { epochMs: Number.NaN, text: '' };
   // Quoted market, in ticks and shares.
   private bid = 0;
   private ask = 0;
@@ -76,7 +80,7 @@ export class SymbolSimulator {
   }
 
   /** Appends every event before `untilMs` (exclusive) to `out`, in time order. */
-  emitUntil(untilMs: number, out: TimedDraft[]): void {
+  emitUntil(untilMs: number, out: TimedTick[]): void {
     if (!this.started && this.startMs < untilMs) {
       this.started = true;
       this.openMarket(out);
@@ -89,7 +93,7 @@ export class SymbolSimulator {
   }
 
   /** The opening quote plus a full ladder of depth on both sides. */
-  private openMarket(out: TimedDraft[]): void {
+  private openMarket(out: TimedTick[]): void {
     const spread = this.instrument.generator.typicalSpreadTicks;
     this.bid = Math.max(1, Math.round(Math.exp(this.logMid) / this.tickSize - spread / 2));
     this.ask = this.bid + spread;
@@ -97,7 +101,7 @@ export class SymbolSimulator {
     this.askSize = this.displaySize(0);
     this.emitQuote(this.startMs, out);
     for (let k = 1; k < this.settings.depthLevels; k++) {
-      this.emitDepth(this.startMs, 'bid', this.bid - k, this.displaySize(k), out);
+      if (this.bid - k >= 1) this.emitDepth(this.startMs, 'bid', this.bid - k, this.displaySize(k), out);
       this.emitDepth(this.startMs, 'ask', this.ask + k, this.displaySize(k), out);
     }
   }
@@ -120,7 +124,7 @@ export class SymbolSimulator {
     }
   }
 
-  private step(nowMs: number, out: TimedDraft[]): void {
+  private step(nowMs: number, out: TimedTick[]): void {
     const dt = Math.max(0, (nowMs - this.lastEventMs) / 1000);
     this.excitation = this.excitation * Math.exp(-dt * EXCITATION_DECAY_PER_S) + BRANCHING_RATIO * EXCITATION_DECAY_PER_S;
     this.lastEventMs = nowMs;
@@ -178,12 +182,13 @@ export class SymbolSimulator {
 
   private spreadTicks(): number {
     const typical = this.instrument.generator.typicalSpreadTicks;
-    const widened = typical * this.volMultiplier() ** 0.75 + (this.rng.bernoulli(0.15) ? 1 : 0);
+    // Wider when volatile (market makers protect themselves), plus an occasional extra tick of noise.
+    const widened = typical * Math.sqrt(this.volMultiplier()) + (this.rng.bernoulli(0.1) ? 1 : 0);
     return Math.min(typical * 4 + 2, Math.max(1, Math.round(widened)));
   }
 
   /** The quote follows the latent price; displayed size is kept while a price level persists. */
-  private requote(atMs: number, out: TimedDraft[]): void {
+  private requote(atMs: number, out: TimedTick[]): void {
     const spread = this.spreadTicks();
     const bid = Math.max(1, Math.round(this.midTicks() - spread / 2));
     const ask = bid + spread;
@@ -195,7 +200,7 @@ export class SymbolSimulator {
   }
 
   /** A marketable order: it takes the touch (or prints inside a wide spread) and depletes displayed size. */
-  private trade(atMs: number, out: TimedDraft[]): void {
+  private trade(atMs: number, out: TimedTick[]): void {
     const quotedMid = (this.bid + this.ask) / 2;
     const spread = this.ask - this.bid;
     // Buyers aggress when the latent price sits above the quoted mid, sellers when below.
@@ -204,7 +209,7 @@ export class SymbolSimulator {
     const size = this.tradeSize();
     const inside = spread >= 2 && !this.rng.bernoulli(AT_TOUCH_SHARE);
     const priceTicks = inside ? this.bid + this.rng.int(1, spread) : buy ? this.ask : this.bid;
-    out.push({ epochMs: atMs, draft: { kind: 'trade', symbol: this.symbol, price: ticksToPrice(priceTicks, this.tickSize), size } });
+    out.push({ epochMs: atMs, tick: { kind: 'trade', symbol: this.symbol, timestamp: this.iso(atMs), price: ticksToPrice(priceTicks, this.tickSize), size, seq: 0 } });
     if (inside) return;
     // Permanent impact: information in the order flow moves the latent price a fraction of a tick.
     this.logMid += ((buy ? 1 : -1) * 0.25 * this.tickSize) / Math.exp(this.logMid);
@@ -221,34 +226,42 @@ export class SymbolSimulator {
     this.emitQuote(atMs, out);
   }
 
-  /** Keeps `depthLevels - 1` levels behind the touch: fills gaps, drops far levels, churns sizes. */
-  private maintainDepth(atMs: number, out: TimedDraft[]): void {
+  /**
+   * Keeps about `depthLevels - 1` levels behind the touch, one small change per side at most per event:
+   * fill the nearest gap, drop the farthest stale level, or refresh a level's size.
+   */
+  private maintainDepth(atMs: number, out: TimedTick[]): void {
     const levels = this.settings.depthLevels;
     for (const side of ['bid', 'ask'] as const) {
       const best = side === 'bid' ? this.bid : this.ask;
-      const away = (k: number) => (side === 'bid' ? best - k : best + k);
-      for (let k = 1; k < levels; k++) {
-        const priceTicks = away(k);
-        if (priceTicks >= 1 && this.book.levels(side).every(([p]) => p !== ticksToPrice(priceTicks, this.tickSize)) && this.rng.bernoulli(0.6)) {
-          this.emitDepth(atMs, side, priceTicks, this.displaySize(k), out);
+      const away = (k: number): number => (side === 'bid' ? best - k : best + k);
+      const roll = this.rng.next();
+      if (roll < DEPTH_FILL_P) {
+        for (let k = 1; k < levels && away(k) >= 1; k++) {
+          if (this.sizeAt(side, away(k)) === 0) {
+            this.emitDepth(atMs, side, away(k), this.displaySize(k), out);
+            break;
+          }
         }
-      }
-      for (const [price] of this.book.levels(side)) {
-        const distance = Math.abs(Math.round(price / this.tickSize) - best);
-        if (distance >= levels + 2 && this.rng.bernoulli(0.7)) this.emitDepth(atMs, side, Math.round(price / this.tickSize), 0, out);
-      }
-      if (this.rng.bernoulli(0.08)) {
-        const k = this.rng.int(1, Math.max(2, levels));
-        if (away(k) >= 1 && this.book.levels(side).length > k) this.emitDepth(atMs, side, away(k), this.displaySize(k), out);
+      } else if (roll < DEPTH_FILL_P + DEPTH_PRUNE_P) {
+        const worst = this.book.levels(side).at(-1);
+        const worstTicks = worst === undefined ? best : Math.round(worst[0] / this.tickSize);
+        if (Math.abs(worstTicks - best) >= levels + 2) this.emitDepth(atMs, side, worstTicks, 0, out);
+      } else if (roll < DEPTH_FILL_P + DEPTH_PRUNE_P + DEPTH_REFRESH_P && levels > 1) {
+        const k = this.rng.int(1, levels);
+        if (away(k) >= 1 && this.sizeAt(side, away(k)) > 0) this.emitDepth(atMs, side, away(k), this.displaySize(k), out);
       }
     }
   }
 
+  private sizeAt(side: 'bid' | 'ask', priceTicks: number): number {
+    return this.book.sizeAt(side, ticksToPrice(priceTicks, this.tickSize));
+  }
+
   /** Size shown at a price: what the book already rests there, or a fresh draw. */
   private restingSize(priceTicks: number, side: 'bid' | 'ask'): number {
-    const price = ticksToPrice(priceTicks, this.tickSize);
-    const resting = this.book.levels(side).find(([p]) => p === price);
-    return resting ? resting[1] : this.displaySize(0);
+    const resting = this.sizeAt(side, priceTicks);
+    return resting > 0 ? resting : this.displaySize(0);
   }
 
   /** Displayed sizes come in round lots of 100 and grow away from the touch. */
@@ -266,22 +279,30 @@ export class SymbolSimulator {
     return Math.max(lotSize, rounded);
   }
 
-  private emitQuote(atMs: number, out: TimedDraft[]): void {
-    const draft = {
-      kind: 'quote' as const,
+  private emitQuote(atMs: number, out: TimedTick[]): void {
+    const tick: QuoteTick = {
+      kind: 'quote',
       symbol: this.symbol,
+      timestamp: this.iso(atMs),
       bid: ticksToPrice(this.bid, this.tickSize),
       ask: ticksToPrice(this.ask, this.tickSize),
       bidSize: this.bidSize,
       askSize: this.askSize,
+      seq: 0,
     };
-    this.book.applyQuote({ ...draft, timestamp: '' });
-    out.push({ epochMs: atMs, draft });
+    this.book.applyQuote(tick);
+    out.push({ epochMs: atMs, tick });
   }
 
-  private emitDepth(atMs: number, side: 'bid' | 'ask', priceTicks: number, size: number, out: TimedDraft[]): void {
-    const draft = { kind: 'depth' as const, symbol: this.symbol, side, price: ticksToPrice(priceTicks, this.tickSize), size };
-    this.book.applyDepth({ ...draft, timestamp: '' });
-    out.push({ epochMs: atMs, draft });
+  private emitDepth(atMs: number, side: 'bid' | 'ask', priceTicks: number, size: number, out: TimedTick[]): void {
+    const tick: DepthTick = { kind: 'depth', symbol: this.symbol, timestamp: this.iso(atMs), side, price: ticksToPrice(priceTicks, this.tickSize), size, seq: 0 };
+    this.book.applyDepth(tick);
+    out.push({ epochMs: atMs, tick });
+  }
+
+  /** Several ticks share each millisecond: format it once. */
+  private iso(epochMs: number): string {
+    if (epochMs !== this.isoCache.epochMs) this.isoCache = { epochMs, text: formatTimestamp(epochMs) };
+    return this.isoCache.text;
   }
 }

@@ -5,8 +5,8 @@ import type { Tick } from '@aitrader/platform';
 import { SyntheticError } from './errors';
 import { INSTRUMENTS, type Instrument } from './instruments';
 import { Random } from './random';
-import { SymbolSimulator, type TimedDraft } from './symbol-simulator';
-import { formatTimestamp, parseTimestamp } from './timestamps';
+import { SymbolSimulator, type TimedTick } from './symbol-simulator';
+import { parseTimestamp } from './timestamps';
 
 export interface SyntheticMarketOptions {
   seed: number;
@@ -68,12 +68,15 @@ export class SyntheticMarket {
     const expected = ((untilMs - this.emittedUntilMs) / 1000) * this.eventsPerSecond * this.simulators.length;
     if (expected > MAX_EXPECTED_EVENTS) fail(`that window would produce about ${Math.round(expected)} events; the limit per call is ${MAX_EXPECTED_EVENTS}`);
     const perSymbol = this.simulators.map((simulator) => {
-      const out: TimedDraft[] = [];
+      const out: TimedTick[] = [];
       simulator.emitUntil(untilMs, out);
       return out;
     });
     this.emittedUntilMs = untilMs;
-    return mergeByTime(perSymbol).map(({ epochMs, draft }) => ({ ...draft, timestamp: formatTimestamp(epochMs), seq: this.seq++ }) as Tick);
+    return mergeByTime(perSymbol).map(({ tick }) => {
+      tick.seq = this.seq++;
+      return tick;
+    });
   }
 }
 
@@ -86,7 +89,7 @@ export function generateTicks(options: GenerateTicksOptions): Tick[] {
 }
 
 /** Simulators are in symbol order and each list is time-ordered, so a stable sort by time suffices. */
-function mergeByTime(lists: TimedDraft[][]): TimedDraft[] {
+function mergeByTime(lists: TimedTick[][]): TimedTick[] {
   return lists.flat().sort((a, b) => a.epochMs - b.epochMs);
 }
 

@@ -1,0 +1,32 @@
+// The marketdata service's application objects, built once at start from the platform runtime.
+import { join } from 'node:path';
+import { StreamPublisher, type ServiceContext } from '@aitrader/platform';
+import { systemClock } from './domain';
+import { ReplayController } from './replay-controller';
+import { CandlesStore } from './storage/candles-store';
+import { InstrumentsStore } from './storage/instruments-store';
+import { MarketState } from './storage/market-state';
+import { TickPipeline } from './tick-pipeline';
+
+export interface MarketdataServices {
+  instruments: InstrumentsStore;
+  candles: CandlesStore;
+  state: MarketState;
+  pipeline: TickPipeline;
+  replay: ReplayController;
+}
+
+export const DEFAULT_DATA_DIR = join(__dirname, '..', 'data');
+
+export function createServices(ctx: ServiceContext): MarketdataServices {
+  const publisher = new StreamPublisher(ctx.redis, { prefix: ctx.config.REDIS_PREFIX });
+  const candles = new CandlesStore(ctx.prisma);
+  const state = new MarketState(ctx.redis, ctx.config.REDIS_PREFIX);
+  return {
+    instruments: new InstrumentsStore(ctx.prisma),
+    candles,
+    state,
+    pipeline: new TickPipeline(publisher, state, candles, ctx.logger),
+    replay: new ReplayController(publisher, ctx.config.REPLAY_DATA_DIR ?? DEFAULT_DATA_DIR, systemClock, ctx.logger),
+  };
+}
