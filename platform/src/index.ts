@@ -11,4 +11,5 @@ export * from './server';
 export * from './version';
 export * from './market-keys';
 export { DateTimeScalar } from './graphql/scalars';
+export { createEventBus, serveSubscriptions, type RedisPubSub } from './graphql/subscriptions';
 export { serviceInfoTypeDefs, serviceInfoField, loadSdl } from './graphql/service-info';

@@ -16,6 +16,7 @@ import { createDatabase, pingDatabase, type PrismaClient } from './db';
 import { healthHttpStatus, healthReporter, postgresCheck, redisCheck, type DependencyCheck, type HealthReport } from './health';
 import { serviceInfoField, serviceInfoTypeDefs, toServiceInfo } from './graphql/service-info';
 import { DateTimeScalar } from './graphql/scalars';
+import { createEventBus, serveSubscriptions, type RedisPubSub } from './graphql/subscriptions';
 import { SERVICES, type ServiceName } from './services';
 import { VERSION } from './version';
 
@@ -25,6 +26,8 @@ export interface ServiceContext {
   logger: Logger;
   redis: Redis;
   prisma: PrismaClient;
+  /** Redis-backed pub/sub for GraphQL subscriptions; `channel()` applies the deployment's prefix. */
+  events: { pubsub: RedisPubSub; channel: (name: string) => string };
   health(): Promise<HealthReport>;
 }
 
@@ -79,6 +82,7 @@ export async function startService<S>(
     logger,
     redis,
     prisma,
+    events: createEventBus(redis, config.REDIS_PREFIX),
     health: healthReporter(
       def.name,
       VERSION,
@@ -97,8 +101,9 @@ export async function startService<S>(
   });
 
   let apollo: ApolloServer<AppContext<S>> | undefined;
-  if (def.typeDefs) {
-    apollo = new ApolloServer<AppContext<S>>({ schema: buildSubgraphSchema(subgraphModules(def)), introspection: true, logger });
+  const schema = def.typeDefs ? buildSubgraphSchema(subgraphModules(def)) : undefined;
+  if (schema) {
+    apollo = new ApolloServer<AppContext<S>>({ schema, introspection: true, logger });
     await apollo.start();
     app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, { context: async () => ctx }));
   }
@@ -113,6 +118,7 @@ export async function startService<S>(
     server.listen(port, config.HOST, () => resolve());
   });
   const actualPort = (server.address() as AddressInfo).port;
+  const closeSubscriptions = schema?.getSubscriptionType() ? serveSubscriptions(server, '/graphql', schema, () => ctx) : undefined;
   const stopBackground = await def.start?.(ctx);
   logger.info({ port: actualPort, graphql: Boolean(apollo) }, `${def.name} listening`);
 
@@ -122,10 +128,12 @@ export async function startService<S>(
     url: `http://127.0.0.1:${actualPort}`,
     close: async () => {
       await stopBackground?.();
+      await closeSubscriptions?.();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await apollo?.stop();
       await prisma.$disconnect();
+      await ctx.events.pubsub.close().catch(() => undefined);
       await redis.quit().catch(() => undefined);
     },
   };

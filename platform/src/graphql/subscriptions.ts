@@ -1,0 +1,30 @@
+// GraphQL subscriptions over Redis: every process publishes and subscribes through Redis pub/sub
+// (graphql-redis-subscriptions), so a client connected to any replica receives every event, and the
+// graphql-ws server that serves them on a service's /graphql endpoint.
+import type { Server } from 'node:http';
+import type { GraphQLSchema } from 'graphql';
+import { RedisPubSub } from 'graphql-redis-subscriptions';
+import { useServer } from 'graphql-ws/use/ws';
+import type { Redis } from 'ioredis';
+import { WebSocketServer } from 'ws';
+
+export type { RedisPubSub };
+
+/** A pub/sub engine on its own two connections, with channel names under the deployment's prefix. */
+export function createEventBus(redis: Redis, prefix = ''): { pubsub: RedisPubSub; channel: (name: string) => string } {
+  const pubsub = new RedisPubSub({
+    publisher: redis.duplicate({ connectionName: 'events:pub', lazyConnect: true }),
+    subscriber: redis.duplicate({ connectionName: 'events:sub', lazyConnect: true }),
+  });
+  return { pubsub, channel: (name: string) => `${prefix}${name}` };
+}
+
+/** Serves graphql-ws subscriptions on `path` of an HTTP server; returns how to close it. */
+export function serveSubscriptions<C>(server: Server, path: string, schema: GraphQLSchema, context: () => C): () => Promise<void> {
+  const wss = new WebSocketServer({ server, path });
+  const cleanup = useServer({ schema, context: () => context() as Record<string, unknown> }, wss);
+  return async () => {
+    await cleanup.dispose();
+    await new Promise<void>((resolve) => wss.close(() => resolve()));
+  };
+}
