@@ -8,6 +8,11 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 // GraphQL types to its own model classes.
 const MAPPERS: Record<string, Record<string, string>> = {
   accounts: { Account: '../account-view#AccountView' },
+  signals: {
+    Signal: '../../storage/signals-store#StoredSignal',
+    Instrument: '../../graphql/instrument-ref#InstrumentRef',
+    Indicators: '../../graphql/instrument-ref#IndicatorsModel',
+  },
   marketdata: {
     Instrument: '../../storage/instruments-store#InstrumentRow',
     Quote: '@aitrader/platform#LatestQuote',

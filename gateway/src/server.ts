@@ -7,8 +7,10 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import express from 'express';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { mountPlayground } from './playground';
 import {
   SUBGRAPHS,
   VERSION,
@@ -42,7 +44,8 @@ export async function startGateway(config: Config, logger: Logger, port = config
     buildService: ({ name }) => new RemoteGraphQLDataSource({ url: serviceUrl(config, name as ServiceName, '/graphql') }),
     logger,
   });
-  const apollo = new ApolloServer({ gateway, introspection: true, logger });
+  // Apollo's own landing page loads from a CDN; the offline playground (/playground) replaces it.
+  const apollo = new ApolloServer({ gateway, introspection: true, logger, plugins: [ApolloServerPluginLandingPageDisabled()] });
   await apollo.start();
 
   const health = healthReporter('gateway', VERSION, () => gatewayChecks(config), config.HEALTH_TIMEOUT_MS);
@@ -53,6 +56,7 @@ export async function startGateway(config: Config, logger: Logger, port = config
     const report = await health();
     res.status(healthHttpStatus(report)).json(report);
   });
+  mountPlayground(app, '/graphql');
   app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo));
   app.use((_req, res) => res.status(404).json({ error: 'not found' }));
 
@@ -67,8 +71,9 @@ export async function startGateway(config: Config, logger: Logger, port = config
     port: actual,
     url: `http://127.0.0.1:${actual}`,
     close: async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections(); // keep-alive and unread responses would otherwise hold close() open
+      await closed;
       await apollo.stop();
     },
   };

@@ -129,8 +129,9 @@ export async function startService<S>(
     close: async () => {
       await stopBackground?.();
       await closeSubscriptions?.();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections(); // keep-alive and unread responses would otherwise hold close() open
+      await closed;
       await apollo?.stop();
       await prisma.$disconnect();
       await ctx.events.pubsub.close().catch(() => undefined);

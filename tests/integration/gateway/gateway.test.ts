@@ -118,3 +118,19 @@ test('a subgraph that is down makes the gateway report itself down, naming it', 
   expect(body.dependencies.sentiment?.status).toBe('down');
   expect(body.dependencies.marketdata?.status).toBe('ok');
 });
+
+test('the offline playground is served with its assets from node_modules', async () => {
+  const html = await fetch(`${stack.gateway.url}/playground`);
+  expect(html.status).toBe(200);
+  const text = await html.text();
+  expect(text).toContain('GraphiQL.createFetcher');
+  expect(text).not.toMatch(/https?:\/\/(?!127\.0\.0\.1)/); // nothing from outside
+  for (const asset of ['react.js', 'react-dom.js', 'graphiql.js', 'graphiql.css']) {
+    const res = await fetch(`${stack.gateway.url}/playground/assets/${asset}`);
+    expect(res.status).toBe(200);
+    expect((await res.arrayBuffer()).byteLength).toBeGreaterThan(1000);
+  }
+  const browser = await fetch(`${stack.gateway.url}/graphql`, { headers: { accept: 'text/html' }, redirect: 'manual' });
+  expect(browser.status).toBe(302);
+  expect(browser.headers.get('location')).toBe('/playground');
+});

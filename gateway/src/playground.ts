@@ -1,0 +1,65 @@
+// An offline GraphQL playground: GraphiQL and React served from node_modules (no CDN — the machines this
+// runs on may have no internet), at /playground; a browser opening /graphql is sent there.
+import { dirname, join } from 'node:path';
+import type { Express, NextFunction, Request, Response } from 'express';
+
+const ASSETS: Record<string, { pkg: string; file: string; type: string }> = {
+  'react.js': { pkg: 'react', file: 'umd/react.production.min.js', type: 'text/javascript' },
+  'react-dom.js': { pkg: 'react-dom', file: 'umd/react-dom.production.min.js', type: 'text/javascript' },
+  'graphiql.js': { pkg: 'graphiql', file: 'graphiql.min.js', type: 'text/javascript' },
+  'graphiql.css': { pkg: 'graphiql', file: 'graphiql.min.css', type: 'text/css' },
+};
+
+/** The UMD files are not in the packages' "exports", so locate each package and join the path. */
+const assetPath = (a: { pkg: string; file: string }) => join(dirname(require.resolve(`${a.pkg}/package.json`)), a.file);
+
+const DEFAULT_QUERY = `# AITrader federated API. Try:
+{
+  instruments { symbol name quote { bid ask last } }
+  accounts { id cash equity positions { symbol quantity unrealizedPnl } }
+  replay { state published total }
+}
+`;
+
+function page(endpoint: string): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8" />
+  <title>AITrader GraphQL playground</title>
+  <link rel="stylesheet" href="/playground/assets/graphiql.css" />
+  <style>html, body, #graphiql { height: 100%; margin: 0; }</style>
+</head>
+<body>
+  <div id="graphiql">Loading…</div>
+  <script src="/playground/assets/react.js"></script>
+  <script src="/playground/assets/react-dom.js"></script>
+  <script src="/playground/assets/graphiql.js"></script>
+  <script>
+    const fetcher = GraphiQL.createFetcher({ url: ${JSON.stringify(endpoint)} });
+    ReactDOM.createRoot(document.getElementById('graphiql')).render(
+      React.createElement(GraphiQL, { fetcher, defaultQuery: ${JSON.stringify(DEFAULT_QUERY)}, defaultEditorToolsVisibility: true }),
+    );
+  </script>
+</body>
+</html>`;
+}
+
+export function mountPlayground(app: Express, endpoint = '/graphql'): void {
+  app.get('/playground', (_req, res) => {
+    res.type('html').send(page(endpoint));
+  });
+  app.get('/playground/assets/:name', (req, res) => {
+    const asset = ASSETS[req.params.name];
+    if (!asset) {
+      res.status(404).json({ error: 'not found' });
+      return;
+    }
+    res.type(asset.type).sendFile(assetPath(asset), { maxAge: '1h' });
+  });
+  // A browser navigating to the endpoint gets the playground; API clients are unaffected.
+  app.get(endpoint, (req: Request, res: Response, next: NextFunction) => {
+    if (req.accepts(['json', 'html']) === 'html' && !req.query.query) res.redirect('/playground');
+    else next();
+  });
+}
