@@ -1,5 +1,6 @@
-// Tests for @aitrader/native: binding load, native-vs-reference differential check,
-// a hand-computed SMA, and input errors on both backends. Run with
+// Tests for @aitrader/native's binding load and the plain-series `smaBatch`: native vs
+// reference, a hand-computed SMA, and input errors on both backends. The pattern engine has
+// its own suites (engine*.test.ts, published-values, fuzz). Run with
 // AITRADER_REQUIRE_NATIVE=1 after `npm run build:native` so a missing addon fails loudly.
 
 import * as fs from 'node:fs';

@@ -1,8 +1,29 @@
-// The signals subgraph: its SDL and resolvers, as a service definition the runtime and the supergraph
-// composition both use. Pattern engine: streaming indicators and scored signals from the Rust core.
-import { loadSdl, type ServiceDefinition } from '@aitrader/platform';
+// The signals subgraph (:8009): consumes `ticks`, runs the pattern engine, publishes each signal to the
+// `signals` stream and pub/sub channel, stores it, and serves signals, indicators and `signalEmitted`.
+import { loadSdl, topicConsumer, type ServiceDefinition } from '@aitrader/platform';
+import { resolvers } from './graphql/resolvers';
+import { createServices, type SignalsServices } from './services';
 
-export const definition: ServiceDefinition = {
+export const definition: ServiceDefinition<SignalsServices> = {
   name: 'signals',
   typeDefs: loadSdl(__dirname),
+  // Generated resolver types (codegen) are stricter than @apollo/subgraph's loose GraphQLResolverMap.
+  resolvers: resolvers as never,
+  services: createServices,
+  checks: (ctx) => [{ name: 'pattern-engine', critical: false, check: async () => ({ backend: ctx.services.engine.backend }) }],
+  start: async (ctx) => {
+    const { engine } = ctx.services;
+    ctx.logger.info({ backend: engine.backend }, `pattern engine backend: ${engine.backend}`);
+    const consumer = topicConsumer('ticks', {
+      redis: ctx.redis,
+      prefix: ctx.config.REDIS_PREFIX,
+      group: 'signals',
+      consumer: ctx.config.CONSUMER_NAME,
+      startId: '$',
+      logger: ctx.logger,
+      handler: async (tick, meta) => void (await engine.handle(tick, meta.id)),
+    });
+    await consumer.start();
+    return () => consumer.stop();
+  },
 };

@@ -40,6 +40,7 @@ impl Sma {
 
     /// Feeds one value; returns the average once the window is full, `None` before.
     /// The caller is responsible for passing finite values (a NaN would poison the sum).
+    #[inline]
     pub fn update(&mut self, x: f64) -> Option<f64> {
         self.sum += x;
         if self.window.len() < self.period {
@@ -50,7 +51,10 @@ impl Sma {
         } else {
             let old = std::mem::replace(&mut self.window[self.head], x);
             self.sum -= old;
-            self.head = (self.head + 1) % self.period;
+            self.head += 1;
+            if self.head == self.period {
+                self.head = 0; // a branch instead of `%`: no division on the hot path
+            }
         }
         Some(self.sum / self.period as f64)
     }
@@ -171,9 +175,10 @@ mod tests {
 
     #[test]
     fn rejects_bad_inputs() {
+        assert_eq!(Sma::new(0).unwrap_err().code(), "INVALID_PERIOD");
         assert_eq!(
-            Sma::new(0).unwrap_err(),
-            CoreError::InvalidPeriod { period: 0 }
+            Sma::new(0).unwrap_err().to_string(),
+            "period must be an integer in [1, 4294967295] (got 0)"
         );
         assert_eq!(sma_batch(&[1.0], 0).unwrap_err().code(), "INVALID_PERIOD");
         assert_eq!(sma_batch(&[], 3).unwrap_err(), CoreError::EmptyInput);
@@ -182,6 +187,6 @@ mod tests {
         assert_eq!(err.code(), "NON_FINITE_VALUE");
         assert_eq!(err.to_string(), "non-finite value NaN at index 2");
         let err = sma_batch(&[f64::NEG_INFINITY], 1).unwrap_err();
-        assert_eq!(err.to_string(), "non-finite value -inf at index 0");
+        assert_eq!(err.to_string(), "non-finite value -Infinity at index 0");
     }
 }
