@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import Redis from 'ioredis';
 import { createLogger, startService, StreamPublisher, writeTopOfBook, type Fill, type RunningService } from '@aitrader/platform';
 import { definition, type AccountsServices } from '../../../subgraphs/accounts/src';
-import { REDIS_URL, gql, testConfig, uniquePrefix, waitFor } from '../support/env';
+import { REDIS_URL, fieldsOf, gql, testConfig, uniquePrefix, waitFor } from '../support/env';
 
 const prefix = uniquePrefix('accounts');
 const redis = new Redis(REDIS_URL);
@@ -43,7 +43,7 @@ function fill(accountId: string, side: 'BUY' | 'SELL', quantity: number, price: 
 async function drained() {
   await waitFor(async () => {
     const groups = (await redis.xinfo('GROUPS', `${prefix}fills`)) as unknown[][];
-    const info = Object.fromEntries(chunk(groups[0] as unknown[]));
+    const info = fieldsOf(groups[0] as unknown[]);
     return info.pending === 0 && (info.lag === 0 || info.lag === null);
   }, 10_000, 'fills consumed');
 }
@@ -96,7 +96,7 @@ test('a fill for an unknown account is dead-lettered, not retried', async () => 
   await publisher.publish('fills', fill(`missing-${run}`, 'BUY', 1, 10));
   await drained();
   const entries = await redis.xrange(`${prefix}fills:dlq`, '-', '+');
-  const last = Object.fromEntries(chunk(entries[entries.length - 1]![1]));
+  const last = fieldsOf(entries[entries.length - 1]![1]);
   expect(last).toMatchObject({ reason: 'rejected', error: `account missing-${run} does not exist` });
 });
 
@@ -151,10 +151,4 @@ test('the MCP endpoint lists tools and returns an account; REST views too', asyn
 
 function pick(p: { quantity: number; averagePrice: number; realizedPnl: number }) {
   return { quantity: p.quantity, averagePrice: p.averagePrice, realizedPnl: p.realizedPnl };
-}
-
-function chunk(flat: unknown[]): [string, unknown][] {
-  const out: [string, unknown][] = [];
-  for (let i = 0; i < flat.length; i += 2) out.push([String(flat[i]), flat[i + 1]]);
-  return out;
 }

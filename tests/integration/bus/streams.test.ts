@@ -3,7 +3,7 @@
 // them), and bad messages go to the dead-letter stream while the consumer keeps going.
 import Redis from 'ioredis';
 import { StreamPublisher, topicConsumer, InvalidMessageError, type Signal, type StreamConsumer } from '@aitrader/platform';
-import { REDIS_URL, uniquePrefix, waitFor } from '../support/env';
+import { REDIS_URL, fieldsOf, uniquePrefix, waitFor } from '../support/env';
 
 const redis = new Redis(REDIS_URL);
 const consumers: StreamConsumer<unknown>[] = [];
@@ -107,7 +107,7 @@ test('invalid messages are dead-lettered with the reason and the consumer keeps 
   await waitFor(() => handled.length === 2 && consumer.stats.deadLettered === 3, 5_000, 'dead letters');
   expect(handled).toEqual(['t1', 't2']);
 
-  const dead = (await redis.xrange(consumer.deadLetterStream, '-', '+')).map(([, f]) => Object.fromEntries(chunk(f)));
+  const dead = (await redis.xrange(consumer.deadLetterStream, '-', '+')).map(([, f]) => fieldsOf(f));
   expect(dead.map((d) => d.reason)).toEqual(['invalid', 'invalid', 'invalid']);
   expect(dead[0]!.error).toMatch(/not valid JSON/);
   expect(dead[1]!.error).toMatch(/score/);
@@ -136,7 +136,7 @@ test('a message whose handler keeps failing is retried, then dead-lettered with 
   expect(attempts).toEqual([1, 2, 3]);
   expect(handled).toEqual(['t2']); // order kept: t2 waited for t1 to be settled
   const [entry] = await redis.xrange(consumer.deadLetterStream, '-', '+');
-  const dead = Object.fromEntries(chunk(entry![1]));
+  const dead = fieldsOf(entry![1]);
   expect(dead).toMatchObject({ reason: 'failed', error: 'downstream unavailable', deliveries: '3' });
 });
 
@@ -145,9 +145,3 @@ test('producers cannot publish a message their schema rejects', async () => {
   await expect(publisher.publish('signals', { symbol: 'aapl', score: 0.5, timestamp: 'yesterday' })).rejects.toBeInstanceOf(InvalidMessageError);
   await expect(publisher.publish('orders', { clientOrderId: 'x', accountId: 'a', symbol: 'AAPL', side: 'BUY', type: 'LIMIT', quantity: 1, timestamp: '2025-09-27T10:00:00Z' })).rejects.toThrow(/limitPrice/);
 });
-
-function chunk(flat: string[]): [string, string][] {
-  const out: [string, string][] = [];
-  for (let i = 0; i < flat.length; i += 2) out.push([flat[i]!, flat[i + 1]!]);
-  return out;
-}

@@ -5,7 +5,7 @@ import Redis from 'ioredis';
 import WebSocket from 'ws';
 import { createClient } from 'graphql-ws';
 import { backend } from '@aitrader/native';
-import { gql, REDIS_URL, uniquePrefix, waitFor } from '../support/env';
+import { fieldsOf, gql, REDIS_URL, uniquePrefix, waitFor } from '../support/env';
 import { startStack, type Stack } from '../support/stack';
 
 const prefix = uniquePrefix('signals');
@@ -29,7 +29,7 @@ async function replayed(expectedTicks: number) {
   const signals = stack.services.get('signals')!;
   await waitFor(async () => {
     const groups = (await redis.xinfo('GROUPS', `${prefix}ticks`)) as unknown[][];
-    const g = groups.map((x) => Object.fromEntries(pairs(x))).find((x) => x.name === 'signals');
+    const g = groups.map((x) => fieldsOf(x)).find((x) => x.name === 'signals');
     return g?.lag === 0 && g?.pending === 0;
   }, 30_000, 'signals consumed every tick');
   return { signals, expectedTicks };
@@ -106,9 +106,3 @@ test('detector configuration: typed errors for bad values, and the health says w
   const health = (await (await fetch(`${stack.services.get('signals')!.url}/health`)).json()) as { dependencies: Record<string, { backend?: string }> };
   expect(health.dependencies['pattern-engine']?.backend).toBe(backend);
 });
-
-function pairs(flat: unknown[]): [string, unknown][] {
-  const out: [string, unknown][] = [];
-  for (let i = 0; i < flat.length; i += 2) out.push([String(flat[i]), flat[i + 1]]);
-  return out;
-}

@@ -33,3 +33,10 @@ export async function gql<T = Record<string, any>>(url: string, query: string, v
   const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
   return (await res.json()) as GraphQLResponse<T>;
 }
+
+/** Redis replies list fields flat ([k1, v1, k2, v2…]); this pairs them into an object. */
+export function fieldsOf(flat: readonly unknown[]): Record<string, any> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  const out: Record<string, unknown> = {};
+  for (let i = 0; i + 1 < flat.length; i += 2) out[String(flat[i])] = flat[i + 1];
+  return out;
+}
