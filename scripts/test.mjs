@@ -22,9 +22,11 @@ function step(name, fn) {
   }
 }
 
+// Tests get their own database by default, so they never write into the one `npm start` uses.
+const TEST_DATABASE_URL = DEFAULT_DATABASE_URL.replace(/\/aitrader$/, '/aitrader_test');
+process.env.DATABASE_URL ||= TEST_DATABASE_URL;
 await setup();
 const env = { ...process.env };
-env.DATABASE_URL ||= DEFAULT_DATABASE_URL;
 if (existsSync(join(ROOT, 'native', `aitrader-native.${process.platform}-${process.arch}-gnu.node`))) env.AITRADER_REQUIRE_NATIVE ??= '1';
 
 step('applying migrations', () => migrate(env.DATABASE_URL));
