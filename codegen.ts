@@ -13,6 +13,12 @@ const MAPPERS: Record<string, Record<string, string>> = {
     Instrument: '../../graphql/instrument-ref#InstrumentRef',
     Indicators: '../../graphql/instrument-ref#IndicatorsModel',
   },
+  execution: {
+    Order: '../models#OrderModel',
+    Fill: '../models#FillModel',
+    Account: '../models#AccountRef',
+    Execution: '../models#ExecutionRow',
+  },
   marketdata: {
     Instrument: '../../storage/instruments-store#InstrumentRow',
     Quote: '@aitrader/platform#LatestQuote',

@@ -57,3 +57,23 @@ export function markPrice(q: LatestQuote | undefined): number | null {
   if (!q) return null;
   return midPrice(q) ?? q.last;
 }
+
+/** The latest L2 book of a symbol as the marketdata service stores it (best levels first). */
+export interface StoredBook {
+  symbol: string;
+  bids: [number, number][];
+  asks: [number, number][];
+  seq: number;
+  timestamp: string;
+}
+
+export const bookKey = (symbol: string, prefix = '') => `${prefix}book:${symbol}`;
+
+export async function writeBook(redis: Redis, book: StoredBook, prefix = ''): Promise<void> {
+  await redis.set(bookKey(book.symbol, prefix), JSON.stringify(book));
+}
+
+export async function readBook(redis: Redis, symbol: string, prefix = ''): Promise<StoredBook | null> {
+  const raw = await redis.get(bookKey(symbol, prefix));
+  return raw ? (JSON.parse(raw) as StoredBook) : null;
+}

@@ -1,8 +1,40 @@
-// The execution subgraph: its SDL and resolvers, as a service definition the runtime and the supergraph
-// composition both use. Execution engine: order management and simulated fills.
-import { loadSdl, type ServiceDefinition } from '@aitrader/platform';
+// The execution subgraph (:8006): orders from the `orders` stream and the placeOrder mutation, matched
+// against the latest book; resting LIMIT orders fill when a `book` update crosses them; fills go to the
+// `fills` stream and the seed's `executions` table.
+import { RejectedMessageError, loadSdl, topicConsumer, type ServiceDefinition } from '@aitrader/platform';
+import { OrderCommandError } from './execution-service';
+import { resolvers } from './graphql/resolvers';
+import { createServices, type ExecutionServices } from './services';
 
-export const definition: ServiceDefinition = {
+export const definition: ServiceDefinition<ExecutionServices> = {
   name: 'execution',
   typeDefs: loadSdl(__dirname),
+  // Generated resolver types (codegen) are stricter than @apollo/subgraph's loose GraphQLResolverMap.
+  resolvers: resolvers as never,
+  services: createServices,
+  start: async (ctx) => {
+    const { execution } = ctx.services;
+    const common = { redis: ctx.redis, prefix: ctx.config.REDIS_PREFIX, consumer: ctx.config.CONSUMER_NAME, logger: ctx.logger };
+    const orders = topicConsumer('orders', {
+      ...common,
+      group: 'execution',
+      startId: '0',
+      handler: async (order) => {
+        try {
+          await execution.place(order);
+        } catch (err) {
+          // A well-formed order that can never be booked (unknown account or symbol, bad limit tick).
+          if (err instanceof OrderCommandError) throw new RejectedMessageError(`${err.code}: ${err.message}`);
+          throw err;
+        }
+      },
+    });
+    const books = topicConsumer('book', { ...common, group: 'execution', startId: '$', handler: async (update) => void (await execution.crossResting(update.symbol)) });
+    await orders.start();
+    await books.start();
+    return async () => {
+      await orders.stop();
+      await books.stop();
+    };
+  },
 };

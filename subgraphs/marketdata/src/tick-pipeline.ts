@@ -25,8 +25,9 @@ export class TickPipeline {
     } else {
       const update = this.books.apply(tick);
       if (update) {
-        await this.publisher.publish('book', update);
+        // Saved before it is announced, so a reader reacting to the update sees this book or a newer one.
         await this.state.saveBook(this.books.book(tick.symbol, STORED_BOOK_DEPTH)!);
+        await this.publisher.publish('book', update);
       }
     }
     this.handled += 1;

@@ -1,31 +1,21 @@
 // Latest market state in Redis, shared with every service: top of book and last trade per symbol (the
 // platform's quote hash, used for marks and decisions) and the current L2 book for `orderBook` queries.
 import type { Redis } from 'ioredis';
-import { readQuotes, writeLastTrade, writeTopOfBook, type LatestQuote, type TradeTick } from '@aitrader/platform';
+import { readBook, readQuotes, writeBook, writeLastTrade, writeTopOfBook, type LatestQuote, type StoredBook, type TradeTick } from '@aitrader/platform';
 import type { BookView } from '../domain';
 
 /** Levels kept in the stored book: deep enough for any `orderBook(depth)` the API allows. */
 export const STORED_BOOK_DEPTH = 50;
 
-export interface StoredBook {
-  symbol: string;
-  bids: [number, number][];
-  asks: [number, number][];
-  seq: number;
-  timestamp: string;
-}
+export type { StoredBook };
 
 export class MarketState {
   constructor(private readonly redis: Redis, private readonly prefix = '') {}
 
-  private bookKey(symbol: string) {
-    return `${this.prefix}book:${symbol}`;
-  }
-
   async saveBook(view: BookView): Promise<void> {
     const stored: StoredBook = { symbol: view.symbol, bids: view.bids, asks: view.asks, seq: view.seq, timestamp: view.timestamp };
     await Promise.all([
-      this.redis.set(this.bookKey(view.symbol), JSON.stringify(stored)),
+      writeBook(this.redis, stored, this.prefix),
       writeTopOfBook(this.redis, view.symbol, {
         bid: view.bestBid?.[0] ?? null,
         bidSize: view.bestBid?.[1] ?? null,
@@ -41,9 +31,8 @@ export class MarketState {
   }
 
   async book(symbol: string, depth: number): Promise<StoredBook | null> {
-    const raw = await this.redis.get(this.bookKey(symbol));
-    if (!raw) return null;
-    const book = JSON.parse(raw) as StoredBook;
+    const book = await readBook(this.redis, symbol, this.prefix);
+    if (!book) return null;
     return { ...book, bids: book.bids.slice(0, depth), asks: book.asks.slice(0, depth) };
   }
 

@@ -1,0 +1,110 @@
+// Application layer of the execution engine: books orders (idempotent on the client order id), matches
+// them against the latest book from Redis, stores order + fills + executions in one transaction,
+// publishes fills to the `fills` stream and order/fill events for subscriptions. Knows nothing of GraphQL.
+import { randomUUID } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import { readBook, type Fill, type Logger, type Order, type RedisPubSub, type StreamPublisher } from '@aitrader/platform';
+import {
+  cancel, createOrder, crossRestingLimits, DEFAULT_FEES, isOpen, matchLimit, matchMarket, toFillMessage,
+  type BookSnapshot, type ExecutionFill, type FeeSchedule, type OrderAggregate, type Result,
+} from './domain';
+import { OrdersStore, toAggregate, UnknownAccountError } from './storage/orders-store';
+
+/** A refused command with a code the API exposes. */
+export class OrderCommandError extends Error {
+  constructor(readonly code: 'INVALID_ORDER' | 'UNKNOWN_ACCOUNT' | 'UNKNOWN_SYMBOL' | 'NOT_FOUND' | 'ORDER_TERMINAL', message: string) {
+    super(message);
+    this.name = 'OrderCommandError';
+  }
+}
+
+export const ORDER_EVENTS = 'orders:updates';
+export const FILL_EVENTS = 'fills:updates';
+
+function unwrap<T>(result: Result<T>): T {
+  if (result.ok) return result.value;
+  const code = result.error.code === 'ORDER_TERMINAL' ? 'ORDER_TERMINAL' : 'INVALID_ORDER';
+  throw new OrderCommandError(code, result.error.message);
+}
+
+export interface ExecutionDeps {
+  store: OrdersStore;
+  redis: Redis;
+  publisher: StreamPublisher;
+  events: { pubsub: RedisPubSub; channel: (name: string) => string };
+  clock: () => Date;
+  isKnownSymbol: (symbol: string) => Promise<boolean>;
+  prefix?: string;
+  fees?: FeeSchedule;
+  logger?: Logger;
+  /** Order ids: random in production, injectable for deterministic replays. */
+  newOrderId?: () => string;
+}
+
+export class ExecutionService {
+  constructor(private readonly d: ExecutionDeps) {}
+
+  /** Books and matches an order; a repeated client order id returns the stored order unchanged. */
+  async place(message: Order): Promise<OrderAggregate> {
+    if (!(await this.d.isKnownSymbol(message.symbol))) throw new OrderCommandError('UNKNOWN_SYMBOL', `unknown symbol ${message.symbol}`);
+    const draft = unwrap(createOrder({ orderId: (this.d.newOrderId ?? randomUUID)(), order: message }));
+    let stored;
+    try {
+      stored = await this.d.store.createOrGet(draft);
+    } catch (err) {
+      if (err instanceof UnknownAccountError) throw new OrderCommandError('UNKNOWN_ACCOUNT', err.message);
+      throw err;
+    }
+    const order = toAggregate(stored.row);
+    if (!stored.created) return order;
+    await this.publishOrder(order);
+    const book = await this.book(order.symbol);
+    const now = this.d.clock().toISOString();
+    const opts = { now, fees: this.d.fees ?? DEFAULT_FEES };
+    const outcome = order.type === 'MARKET' ? unwrap(matchMarket(order, book, { ...opts, unfilledMarket: 'cancel' })) : unwrap(matchLimit(order, book, opts));
+    return this.commit(outcome.order, outcome.fills);
+  }
+
+  async cancel(orderId: string): Promise<OrderAggregate> {
+    const row = await this.d.store.get(orderId);
+    if (!row) throw new OrderCommandError('NOT_FOUND', `order ${orderId} does not exist`);
+    return this.commit(unwrap(cancel(toAggregate(row), 'canceled by request')), []);
+  }
+
+  /** Fills resting LIMIT orders of a symbol that the latest book now crosses (oldest first). */
+  async crossResting(symbol: string): Promise<number> {
+    const resting = (await this.d.store.openLimitOrders(symbol)).map(toAggregate);
+    if (resting.length === 0) return 0;
+    const outcome = unwrap(crossRestingLimits(resting, await this.book(symbol), { now: this.d.clock().toISOString(), fees: this.d.fees ?? DEFAULT_FEES }));
+    let filled = 0;
+    for (const order of outcome.orders) {
+      const fills = outcome.fills.filter((f) => f.orderId === order.orderId);
+      if (fills.length === 0) continue;
+      await this.commit(order, fills);
+      filled += fills.length;
+    }
+    return filled;
+  }
+
+  private async book(symbol: string): Promise<BookSnapshot> {
+    const stored = await readBook(this.d.redis, symbol, this.d.prefix);
+    return { bids: stored?.bids ?? [], asks: stored?.asks ?? [] };
+  }
+
+  /** Stores the order's new state with its fills, then tells the rest of the platform. */
+  private async commit(order: OrderAggregate, fills: readonly ExecutionFill[]): Promise<OrderAggregate> {
+    const saved = toAggregate(await this.d.store.recordMatch(order, fills));
+    for (const fill of fills) {
+      const message: Fill = toFillMessage(saved, fill);
+      await this.d.publisher.publish('fills', message);
+      await this.d.events.pubsub.publish(this.d.events.channel(FILL_EVENTS), message);
+    }
+    await this.publishOrder(saved);
+    this.d.logger?.info({ orderId: saved.orderId, status: saved.status, fills: fills.length, open: isOpen(saved) }, 'order updated');
+    return saved;
+  }
+
+  private async publishOrder(order: OrderAggregate): Promise<void> {
+    await this.d.events.pubsub.publish(this.d.events.channel(ORDER_EVENTS), { orderId: order.orderId, accountId: order.accountId, status: order.status });
+  }
+}

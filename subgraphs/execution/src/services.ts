@@ -1,0 +1,30 @@
+// The execution service's application objects, built once at start from the platform runtime.
+import { StreamPublisher, type ServiceContext } from '@aitrader/platform';
+import { ExecutionService } from './execution-service';
+import { OrdersStore } from './storage/orders-store';
+
+export interface ExecutionServices {
+  store: OrdersStore;
+  execution: ExecutionService;
+}
+
+export function createServices(ctx: ServiceContext): ExecutionServices {
+  const store = new OrdersStore(ctx.prisma);
+  const known = new Map<string, boolean>();
+  const isKnownSymbol = async (symbol: string) => {
+    // The instruments table is the universe (seeded by marketdata); answers are cached per process.
+    if (!known.has(symbol)) known.set(symbol, (await ctx.prisma.instrument.count({ where: { symbol, active: true } })) > 0);
+    return known.get(symbol)!;
+  };
+  const execution = new ExecutionService({
+    store,
+    redis: ctx.redis,
+    publisher: new StreamPublisher(ctx.redis, { prefix: ctx.config.REDIS_PREFIX }),
+    events: ctx.events,
+    clock: () => new Date(),
+    isKnownSymbol,
+    prefix: ctx.config.REDIS_PREFIX,
+    logger: ctx.logger,
+  });
+  return { store, execution };
+}

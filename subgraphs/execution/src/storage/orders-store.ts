@@ -1,0 +1,150 @@
+// Storage layer of the execution service: orders, fills and the seed's `executions` table. An order is
+// created once per (account, client order id) — the unique key decides between concurrent requests —
+// and a match (order state + its fills + execution rows) is written in one transaction.
+import { Prisma, type PrismaClient } from '@aitrader/prisma';
+import { exact, type ExecutionFill, type OrderAggregate } from '../domain';
+
+type OrderRow = Prisma.OrderGetPayload<{ include: { fills: true } }>;
+
+export class UnknownAccountError extends Error {
+  readonly code = 'UNKNOWN_ACCOUNT';
+}
+
+const num = (d: Prisma.Decimal | null) => (d === null ? null : Number(d));
+
+/** Rebuilds the domain aggregate from its row and fills (oldest first). */
+export function toAggregate(row: OrderRow): OrderAggregate & { updatedAt: Date } {
+  const fills: ExecutionFill[] = [...row.fills]
+    .sort((a, b) => a.executedAt.getTime() - b.executedAt.getTime() || a.tradeId.localeCompare(b.tradeId, 'en', { numeric: true }))
+    .map((f) => ({ tradeId: f.tradeId, orderId: f.orderId, quantity: exact(f.quantity.toString()), price: exact(f.price.toString()), fee: exact(f.fee.toString()), liquidity: (f.liquidity ?? 'TAKER') as 'MAKER' | 'TAKER', timestamp: f.executedAt.toISOString() }));
+  const quantity = exact(row.quantity.toString());
+  const filled = exact(row.filledQuantity.toString());
+  return {
+    orderId: row.id,
+    clientOrderId: row.clientOrderId,
+    accountId: row.accountId,
+    symbol: row.symbol,
+    side: row.side,
+    type: row.type,
+    quantity,
+    limitPrice: row.limitPrice === null ? undefined : exact(row.limitPrice.toString()),
+    strategy: row.strategy ?? undefined,
+    decisionId: undefined,
+    createdAt: row.createdAt.toISOString(),
+    status: row.status,
+    filledQuantity: filled,
+    leavesQuantity: quantity.minus(filled),
+    filledNotional: fills.reduce((s, f) => s.plus(f.quantity.times(f.price)), exact(0)),
+    totalFees: fills.reduce((s, f) => s.plus(f.fee), exact(0)),
+    fills,
+    reason: row.rejectReason ?? undefined,
+    updatedAt: row.updatedAt,
+  };
+}
+
+export interface Page<T> {
+  rows: T[];
+  hasNextPage: boolean;
+}
+
+export class OrdersStore {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  /** Inserts the order, or returns the one already stored under its (account, client order id). */
+  async createOrGet(order: OrderAggregate): Promise<{ row: OrderRow; created: boolean }> {
+    try {
+      const row = await this.prisma.order.create({
+        data: {
+          id: order.orderId, accountId: order.accountId, clientOrderId: order.clientOrderId, symbol: order.symbol, side: order.side, type: order.type,
+          status: order.status, quantity: order.quantity.toString(), limitPrice: order.limitPrice?.toString() ?? null, strategy: order.strategy ?? null,
+          createdAt: new Date(order.createdAt),
+        },
+        include: { fills: true },
+      });
+      return { row, created: true };
+    } catch (err) {
+      if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') {
+        const row = await this.prisma.order.findUniqueOrThrow({ where: { accountId_clientOrderId: { accountId: order.accountId, clientOrderId: order.clientOrderId } }, include: { fills: true } });
+        return { row, created: false };
+      }
+      if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2003') throw new UnknownAccountError(`account ${order.accountId} does not exist`);
+      throw err;
+    }
+  }
+
+  /** Writes the order's new state, its new fills and their execution rows in one transaction. */
+  async recordMatch(order: OrderAggregate, fills: readonly ExecutionFill[]): Promise<OrderRow> {
+    const average = order.filledQuantity.isZero() ? null : order.filledNotional.div(order.filledQuantity).toDecimalPlaces(10).toString();
+    return this.prisma.$transaction(async (tx) => {
+      for (const f of fills) {
+        const fill = await tx.fill.create({
+          data: {
+            tradeId: f.tradeId, orderId: order.orderId, accountId: order.accountId, symbol: order.symbol, side: order.side,
+            quantity: f.quantity.toString(), price: f.price.toString(), fee: f.fee.toString(), liquidity: f.liquidity, executedAt: new Date(f.timestamp),
+          },
+        });
+        await tx.execution.create({
+          data: {
+            fillId: fill.id, orderId: order.orderId, tradeId: f.tradeId, accountId: order.accountId, symbol: order.symbol, side: order.side,
+            quantity: f.quantity.toString(), price: f.price.toString(), fee: f.fee.toString(), notional: f.quantity.times(f.price).toString(), strategy: order.strategy ?? null,
+          },
+        });
+      }
+      return tx.order.update({
+        where: { id: order.orderId },
+        data: { status: order.status, filledQuantity: order.filledQuantity.toString(), averageFillPrice: average, rejectReason: order.reason ?? null },
+        include: { fills: true },
+      });
+    });
+  }
+
+  async get(id: string): Promise<OrderRow | null> {
+    return this.prisma.order.findUnique({ where: { id }, include: { fills: true } });
+  }
+
+  async openLimitOrders(symbol: string): Promise<OrderRow[]> {
+    return this.prisma.order.findMany({ where: { symbol, type: 'LIMIT', status: { in: ['NEW', 'PARTIALLY_FILLED'] } }, include: { fills: true }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
+  }
+
+  async orders(q: { accountId?: string | null; symbol?: string | null; status?: OrderRow['status'] | null; first: number; after?: { at: Date; id: string } }): Promise<Page<OrderRow>> {
+    const rows = await this.prisma.order.findMany({
+      where: {
+        ...(q.accountId ? { accountId: q.accountId } : {}),
+        ...(q.symbol ? { symbol: q.symbol } : {}),
+        ...(q.status ? { status: q.status } : {}),
+        ...(q.after ? { OR: [{ createdAt: { lt: q.after.at } }, { createdAt: q.after.at, id: { lt: q.after.id } }] } : {}),
+      },
+      include: { fills: true },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      take: q.first + 1,
+    });
+    return { rows: rows.slice(0, q.first), hasNextPage: rows.length > q.first };
+  }
+
+  async fills(q: { accountId?: string | null; symbol?: string | null; first: number; after?: { at: Date; id: string } }) {
+    const rows = await this.prisma.fill.findMany({
+      where: {
+        ...(q.accountId ? { accountId: q.accountId } : {}),
+        ...(q.symbol ? { symbol: q.symbol } : {}),
+        ...(q.after ? { OR: [{ executedAt: { lt: q.after.at } }, { executedAt: q.after.at, id: { lt: q.after.id } }] } : {}),
+      },
+      orderBy: [{ executedAt: 'desc' }, { id: 'desc' }],
+      take: q.first + 1,
+    });
+    return { rows: rows.slice(0, q.first), hasNextPage: rows.length > q.first };
+  }
+
+  async executions(q: { symbol?: string | null; first: number; after?: { at: Date; id: string } }) {
+    const rows = await this.prisma.execution.findMany({
+      where: {
+        ...(q.symbol ? { symbol: q.symbol } : {}),
+        ...(q.after ? { OR: [{ createdAt: { lt: q.after.at } }, { createdAt: q.after.at, id: { lt: q.after.id } }] } : {}),
+      },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      take: q.first + 1,
+    });
+    return { rows: rows.slice(0, q.first), hasNextPage: rows.length > q.first };
+  }
+}
+
+export { num };
