@@ -19,6 +19,7 @@ const MAPPERS: Record<string, Record<string, string>> = {
     Account: '../models#AccountRef',
     Execution: '../models#ExecutionRow',
   },
+  strategy: {},
   marketdata: {
     Instrument: '../../storage/instruments-store#InstrumentRow',
     Quote: '@aitrader/platform#LatestQuote',

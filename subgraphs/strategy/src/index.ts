@@ -1,8 +1,30 @@
-// The strategy subgraph: its SDL and resolvers, as a service definition the runtime and the supergraph
-// composition both use. Strategy engine: multi-factor decisions, risk checks and orders.
-import { loadSdl, type ServiceDefinition } from '@aitrader/platform';
+// The strategy subgraph (:8005): consumes signals from the `signals` stream and the seed's `signals`
+// pub/sub channel, decides (the seed's enhanced_decide_and_order), checks risk, records every decision
+// and sends orders to the `orders` stream.
+import { loadSdl, Signal, subscribeChannel, topicConsumer, type ServiceDefinition } from '@aitrader/platform';
+import { resolvers } from './graphql/resolvers';
+import { createServices, type StrategyServices } from './services';
 
-export const definition: ServiceDefinition = {
+export const definition: ServiceDefinition<StrategyServices> = {
   name: 'strategy',
   typeDefs: loadSdl(__dirname),
+  // Generated resolver types (codegen) are stricter than @apollo/subgraph's loose GraphQLResolverMap.
+  resolvers: resolvers as never,
+  services: createServices,
+  start: async (ctx) => {
+    const { strategy } = ctx.services;
+    await strategy.init();
+    const prefix = ctx.config.REDIS_PREFIX;
+    const stream = topicConsumer('signals', {
+      redis: ctx.redis, prefix, group: 'strategy', consumer: ctx.config.CONSUMER_NAME, startId: '$', logger: ctx.logger,
+      handler: async (signal) => void (await strategy.onSignal(signal)),
+    });
+    await stream.start();
+    // The seed publishes test signals with plain PUBLISH; the same signal arriving both ways is decided once.
+    const channel = await subscribeChannel({ redis: ctx.redis, channel: `${prefix}signals`, schema: Signal, logger: ctx.logger, handler: (signal) => strategy.onSignal(signal).then(() => undefined) });
+    return async () => {
+      await channel.close();
+      await stream.stop();
+    };
+  },
 };

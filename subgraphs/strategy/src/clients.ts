@@ -1,0 +1,67 @@
+// HTTP clients the strategy engine consults (the seed's connections): indicators from the signals
+// subgraph, the N-BEATS forecast (ONNX_URL), symbol sentiment (SENTIMENT_URL) and the account (MCP_URL).
+// Each gives null when the service is down, slow or answers nonsense, so decisions fall back to neutral.
+import type { Logger } from '@aitrader/platform';
+import type { AccountSnapshot, ForecastInput, IndicatorsInput } from './domain';
+
+async function getJson(url: string, init: RequestInit, timeoutMs: number, logger?: Logger): Promise<unknown | null> {
+  try {
+    const res = await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    return await res.json();
+  } catch (err) {
+    logger?.debug({ url, err: (err as Error).message }, 'dependency unavailable');
+    return null;
+  }
+}
+
+const finiteOrNull = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+
+export interface StrategyClients {
+  indicators(symbol: string): Promise<IndicatorsInput | null>;
+  forecast(symbol: string, history: readonly number[], horizon: number, timeoutMs: number): Promise<ForecastInput | null>;
+  sentiment(symbol: string, timeoutMs: number): Promise<number | null>;
+  account(accountId: string): Promise<(AccountSnapshot & { startingCash: number }) | null>;
+}
+
+export function httpClients(urls: { signals: string; onnx: string; sentiment: string; mcp: string }, logger?: Logger): StrategyClients {
+  return {
+    async indicators(symbol) {
+      const body = (await getJson(`${urls.signals}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: 'query($s: String!) { indicators(symbol: $s) { smaSlow rsi atr history } }', variables: { s: symbol } }),
+      }, 1000, logger)) as { data?: { indicators: { smaSlow: number | null; rsi: number | null; atr: number | null; history: number[] } | null } } | null;
+      const ind = body?.data?.indicators;
+      return ind ? { sma20: ind.smaSlow, rsi14: ind.rsi, atr14: ind.atr, history: ind.history } : null;
+    },
+    async forecast(symbol, history, horizon, timeoutMs) {
+      const body = (await getJson(`${urls.onnx}/infer/forecast/nbeats`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ symbol, history, horizon }),
+      }, timeoutMs, logger)) as { forecast?: unknown; confidence?: unknown } | null;
+      if (!body || !Array.isArray(body.forecast) || !Array.isArray(body.confidence)) return null;
+      return { forecast: body.forecast.map(Number), confidence: body.confidence.map(Number) };
+    },
+    async sentiment(symbol, timeoutMs) {
+      const body = (await getJson(`${urls.sentiment}/api/sentiment?symbol=${encodeURIComponent(symbol)}&window=1h`, {}, timeoutMs, logger)) as { sentiment_score?: unknown } | null;
+      return body ? finiteOrNull(body.sentiment_score) : null;
+    },
+    async account(accountId) {
+      const body = (await getJson(`${new URL(urls.mcp).origin}/mcp/accounts/${encodeURIComponent(accountId)}`, {}, 1000, logger)) as {
+        cash: number; buying_power: number; equity: number; starting_cash: number; positions: { symbol: string; quantity: number }[];
+      } | null;
+      if (!body) return null;
+      return {
+        cash: body.cash,
+        buyingPower: body.buying_power,
+        equity: body.equity,
+        startingCash: body.starting_cash,
+        positions: new Map(body.positions.map((p) => [p.symbol, p.quantity])),
+        // P&L since the account opened or was reset: the loss measure until daily marks are kept.
+        dailyRealizedPnl: body.equity - body.starting_cash,
+      };
+    },
+  };
+}

@@ -1,0 +1,29 @@
+// The strategy service's application objects, built once at start from the platform runtime.
+import { serviceUrl, StreamPublisher, type ServiceContext } from '@aitrader/platform';
+import { httpClients } from './clients';
+import { loadStrategyConfig } from './domain';
+import { DecisionsStore } from './storage/decisions-store';
+import { StrategyService } from './strategy-service';
+
+export interface StrategyServices {
+  store: DecisionsStore;
+  strategy: StrategyService;
+}
+
+export function createServices(ctx: ServiceContext): StrategyServices {
+  const store = new DecisionsStore(ctx.prisma);
+  const c = ctx.config;
+  const clients = httpClients({ signals: serviceUrl(c, 'signals'), onnx: c.ONNX_URL, sentiment: c.SENTIMENT_URL, mcp: c.MCP_URL }, ctx.logger);
+  const strategy = new StrategyService({
+    store,
+    clients,
+    publisher: new StreamPublisher(ctx.redis, { prefix: c.REDIS_PREFIX }),
+    redis: ctx.redis,
+    config: loadStrategyConfig({}),
+    accountId: c.DEFAULT_ACCOUNT_ID,
+    clock: () => new Date(),
+    prefix: c.REDIS_PREFIX,
+    logger: ctx.logger,
+  });
+  return { store, strategy };
+}

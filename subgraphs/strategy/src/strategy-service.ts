@@ -1,0 +1,117 @@
+// Application layer of the strategy engine (the seed's enhanced_decide_and_order): for each signal it
+// gathers indicators, forecast and sentiment in parallel under the seed's timeouts (neutral when a
+// service is down or slow), decides, checks risk against the account, records the decision with its
+// factors, and sends accepted orders to the `orders` stream with a deterministic client order id.
+import { createHash } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import { markPrice, readQuotes, type Logger, type Signal, type StreamPublisher } from '@aitrader/platform';
+import { checkRisk, clientOrderId, decide, forecastHistory, isSignalStrongEnough, type Decision, type StrategyConfig } from './domain';
+import type { StrategyClients } from './clients';
+import type { DecisionsStore, StoredStrategy } from './storage/decisions-store';
+
+export interface DecisionOutcome {
+  decisionId: string;
+  decision: Decision;
+  order: { clientOrderId: string; side: 'BUY' | 'SELL'; quantity: number } | null;
+  riskReason: string | null;
+}
+
+const withTimeout = <T>(p: Promise<T>, ms: number, fallback: T) =>
+  Promise.race([p, new Promise<T>((resolve) => setTimeout(() => resolve(fallback), ms).unref())]);
+
+/** The seed's channel payload has no id: derive a stable one so redeliveries are recognised. */
+export function signalIdOf(s: Signal): string {
+  return s.id ?? `ext:${createHash('sha256').update(JSON.stringify([s.symbol, s.score, s.timestamp])).digest('hex').slice(0, 24)}`;
+}
+
+export class StrategyService {
+  private readonly seen = new Set<string>();
+  strategy!: StoredStrategy;
+
+  constructor(
+    private readonly deps: {
+      store: DecisionsStore;
+      clients: StrategyClients;
+      publisher: StreamPublisher;
+      redis: Redis;
+      config: StrategyConfig;
+      accountId: string;
+      clock: () => Date;
+      prefix?: string;
+      logger?: Logger;
+    },
+  ) {}
+
+  get config(): StrategyConfig {
+    return this.deps.config;
+  }
+
+  async init(): Promise<void> {
+    this.strategy = await this.deps.store.ensureStrategy(this.deps.config.strategyName, this.deps.config);
+  }
+
+  /** Handles one signal once, whichever way it arrived (stream or channel). */
+  async onSignal(signal: Signal): Promise<DecisionOutcome | null> {
+    const id = signalIdOf(signal);
+    if (this.seen.has(id)) return null;
+    this.remember(id);
+    if (!this.strategy.enabled) return null;
+    const { config, clients, store, logger } = this.deps;
+    await store.ensureSignal({ ...signal, id });
+
+    let indicators = null;
+    let forecast = null;
+    let sentiment = null;
+    if (isSignalStrongEnough(signal.score, config)) {
+      indicators = await clients.indicators(signal.symbol);
+      const history = forecastHistory(indicators?.history ?? [], config);
+      [forecast, sentiment] = await withTimeout(
+        Promise.all([
+          history.length > 0 ? clients.forecast(signal.symbol, history, config.forecastHorizon, config.timeouts.forecastMs) : Promise.resolve(null),
+          clients.sentiment(signal.symbol, config.timeouts.sentimentMs),
+        ]),
+        config.timeouts.overallMs,
+        [null, null],
+      );
+    }
+    const decision = decide({ signal: { symbol: signal.symbol, score: signal.score, timestamp: signal.timestamp, id }, indicators, forecast, sentiment, config });
+
+    let order: DecisionOutcome['order'] = null;
+    let riskReason: string | null = null;
+    if (decision.action === 'BUY' || decision.action === 'SELL') {
+      const [account, price] = await Promise.all([clients.account(this.deps.accountId), this.referencePrice(signal.symbol, indicators?.history)]);
+      const risk = account
+        ? checkRisk({ symbol: signal.symbol, side: decision.side, quantity: decision.quantity }, account, { price: price ?? Number.NaN }, config)
+        : { ok: false as const, code: 'NO_ACCOUNT', reason: `account ${this.deps.accountId} unavailable` };
+      if (risk.ok) {
+        order = { clientOrderId: clientOrderId({ strategyName: config.strategyName, side: decision.side, signalId: id, symbol: signal.symbol, timestamp: signal.timestamp }), side: decision.side, quantity: decision.quantity };
+      } else {
+        riskReason = `${risk.code}: ${risk.reason}`;
+      }
+    }
+    const decisionId = await store.record({
+      strategyId: this.strategy.id, decision, signalId: id, riskRejected: riskReason !== null, riskReason, clientOrderId: order?.clientOrderId ?? null, decidedAt: this.deps.clock(),
+    });
+    if (order) {
+      await this.deps.publisher.publish('orders', {
+        clientOrderId: order.clientOrderId, accountId: this.deps.accountId, symbol: signal.symbol, side: order.side, type: 'MARKET',
+        quantity: order.quantity, strategy: config.strategyName, decisionId, timestamp: this.deps.clock().toISOString(),
+      });
+    }
+    logger?.info(
+      { symbol: signal.symbol, action: decision.action, quantity: decision.quantity, combined: decision.combinedScore, factors: decision.factors, sources: decision.sources, risk: riskReason, clientOrderId: order?.clientOrderId },
+      `decision for ${signal.symbol}: ${decision.action} — ${decision.reason}${riskReason ? ` (risk: ${riskReason})` : ''}`,
+    );
+    return { decisionId, decision, order, riskReason };
+  }
+
+  private async referencePrice(symbol: string, history?: readonly number[]): Promise<number | null> {
+    const quote = (await readQuotes(this.deps.redis, [symbol], this.deps.prefix)).get(symbol);
+    return markPrice(quote) ?? history?.[history.length - 1] ?? null;
+  }
+
+  private remember(id: string): void {
+    this.seen.add(id);
+    if (this.seen.size > 10_000) this.seen.delete(this.seen.values().next().value as string);
+  }
+}
