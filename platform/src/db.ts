@@ -11,3 +11,16 @@ export function createDatabase(databaseUrl: string): PrismaClient {
 export async function pingDatabase(prisma: PrismaClient): Promise<void> {
   await prisma.$queryRaw`SELECT 1`;
 }
+
+/**
+ * Runs an upsert, once more if it lost a race: Prisma's upsert reads then inserts, so two processes
+ * creating the same row at once make one fail with P2002; the retry then finds the row and updates it.
+ */
+export async function upsertWithRetry<T>(upsert: () => Promise<T>): Promise<T> {
+  try {
+    return await upsert();
+  } catch (err) {
+    if ((err as { code?: string }).code !== 'P2002') throw err;
+    return upsert();
+  }
+}

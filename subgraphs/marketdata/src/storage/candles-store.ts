@@ -1,6 +1,7 @@
 // Closed OHLCV candles in PostgreSQL (unique per symbol, interval and open time, so re-aggregating a
 // replay overwrites rather than duplicates), read back with keyset pagination on open time.
 import type { PrismaClient } from '@aitrader/prisma';
+import { upsertWithRetry } from '@aitrader/platform';
 import type { Candle } from '../domain';
 
 export interface CandlePage {
@@ -13,7 +14,8 @@ export class CandlesStore {
 
   async upsert(candles: Candle[]): Promise<void> {
     if (candles.length === 0) return;
-    await this.prisma.$transaction(
+    // Another replica (or a test's own service) may write the same bucket at the same moment.
+    await upsertWithRetry(() => this.prisma.$transaction(
       candles.map((c) => {
         const values = { open: c.open, high: c.high, low: c.low, close: c.close, volume: c.volume, tradeCount: c.tradeCount };
         return this.prisma.candle.upsert({
@@ -22,7 +24,7 @@ export class CandlesStore {
           update: values,
         });
       }),
-    );
+    ));
   }
 
   /** Candles with openTime in [from, to], after the cursor's open time, oldest first. */

@@ -1,6 +1,7 @@
 // Instruments in PostgreSQL: the built-in universe is upserted at start so other tables and services can
 // rely on it; lookups are cached in memory because the universe changes only by deployment.
 import type { PrismaClient } from '@aitrader/prisma';
+import { upsertWithRetry } from '@aitrader/platform';
 import { INSTRUMENTS } from '../domain';
 
 export interface InstrumentRow {
@@ -20,7 +21,7 @@ export class InstrumentsStore {
   async seed(): Promise<void> {
     for (const i of INSTRUMENTS) {
       const data = { name: i.name, assetClass: i.assetClass, tickSize: i.tickSize, lotSize: i.lotSize, currency: i.currency, active: true };
-      await this.prisma.instrument.upsert({ where: { symbol: i.symbol }, create: { symbol: i.symbol, ...data }, update: data });
+      await upsertWithRetry(() => this.prisma.instrument.upsert({ where: { symbol: i.symbol }, create: { symbol: i.symbol, ...data }, update: data }));
     }
     this.cache = undefined;
   }

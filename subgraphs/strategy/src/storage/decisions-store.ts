@@ -1,6 +1,7 @@
 // Storage layer of the strategy engine: strategies (name, enabled, config) and every decision, taken or
 // not, with its factors, sources, reason and risk outcome.
 import type { PrismaClient } from '@aitrader/prisma';
+import { upsertWithRetry } from '@aitrader/platform';
 import type { Decision } from '../domain';
 
 export interface StoredStrategy {
@@ -25,7 +26,7 @@ export class DecisionsStore {
 
   /** The strategy row, created with the given config the first time. */
   async ensureStrategy(name: string, config: unknown): Promise<StoredStrategy> {
-    return this.prisma.strategy.upsert({ where: { name }, create: { name, config: config as object }, update: {} });
+    return upsertWithRetry(() => this.prisma.strategy.upsert({ where: { name }, create: { name, config: config as object }, update: {} }));
   }
 
   async setEnabled(name: string, enabled: boolean): Promise<StoredStrategy | null> {
