@@ -12,4 +12,5 @@ export * from './version';
 export * from './market-keys';
 export { DateTimeScalar } from './graphql/scalars';
 export { createEventBus, serveSubscriptions, type RedisPubSub } from './graphql/subscriptions';
+export * from './graphql/pagination';
 export { serviceInfoTypeDefs, serviceInfoField, loadSdl } from './graphql/service-info';

@@ -18,7 +18,7 @@ export interface SignalPageQuery {
   since?: Date | null;
   first: number;
   /** Keyset cursor: (timestamp, id) of the last row of the previous page. */
-  after?: { timestamp: Date; id: string };
+  after?: { at: Date; id: string };
 }
 
 export class SignalsStore {
@@ -47,7 +47,7 @@ export class SignalsStore {
         ...(q.symbol ? { symbol: q.symbol } : {}),
         ...(q.since ? { timestamp: { gte: q.since } } : {}),
         ...(q.after
-          ? { OR: [{ timestamp: { lt: q.after.timestamp } }, { timestamp: q.after.timestamp, id: { lt: q.after.id } }] }
+          ? { OR: [{ timestamp: { lt: q.after.at } }, { timestamp: q.after.at, id: { lt: q.after.id } }] }
           : {}),
       },
       orderBy: [{ timestamp: 'desc' }, { id: 'desc' }],
