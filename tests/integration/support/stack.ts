@@ -1,7 +1,6 @@
 // Starts the whole platform in-process for tests: the seven subgraphs and the GPU runner on ephemeral
 // ports against the real Redis/PostgreSQL, then the gateway configured with their URLs.
 import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { createLogger, startService, type Config, type RunningService, type ServiceName } from '@aitrader/platform';
 import { startGateway, type RunningGateway } from '../../../gateway/src/server';
 import { SUBGRAPH_DEFINITIONS } from '../../../gateway/src/compose/subgraphs';
@@ -19,13 +18,22 @@ export interface Stack {
   close(): Promise<void>;
 }
 
-/** A port nothing listens on right now (the OS picks it), so services can know each other's URLs up front. */
+/**
+ * A free port for one service, so services can know each other's URLs before they start. Each jest
+ * worker takes ports from its own range below the OS's ephemeral range: a port picked by the OS (port 0)
+ * and released again could be handed to another worker's service before ours binds it.
+ */
+let nextPort = 20_000 + (Number(process.env.JEST_WORKER_ID ?? 1) - 1) * 1_000;
 async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
+  for (;;) {
+    const port = nextPort++;
+    const free = await new Promise<boolean>((resolve) => {
+      const server = createServer();
+      server.once('error', () => resolve(false));
+      server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+    });
+    if (free) return port;
+  }
 }
 
 export async function startStack(overrides: Record<string, string> = {}): Promise<Stack> {
