@@ -18,6 +18,7 @@ const MAPPERS: Record<string, Record<string, string>> = {
     Fill: '../models#FillModel',
     Account: '../models#AccountRef',
     Execution: '../models#ExecutionRow',
+    OrderUpdate: '../models#OrderUpdateModel',
   },
   strategy: {},
   marketdata: {
@@ -26,6 +27,7 @@ const MAPPERS: Record<string, Record<string, string>> = {
     OrderBook: '../../storage/market-state#StoredBook',
     Candle: '../../candle-query#CandleModel',
     ReplayStatus: '../../replay-controller#ReplayStatusModel',
+    Tick: '@aitrader/platform#Tick as TickMessage',
   },
 };
 const SUBGRAPHS = Object.keys(MAPPERS).filter((name) => existsSync(`subgraphs/${name}/src/graphql/context.ts`));

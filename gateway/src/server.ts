@@ -1,5 +1,5 @@
 // The gateway: @apollo/gateway executing queries over the committed supergraph, with subgraph URLs
-// taken from config, and a /health that aggregates every subgraph's health (the seed's
+// taken from config, graphql-ws subscriptions bridged to the subgraphs that own them, and a /health that aggregates every subgraph's health (the seed's
 // ServiceHealthMonitor).
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -11,6 +11,8 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { mountPlayground } from './playground';
+import { serveGatewaySubscriptions, type GatewayExecutor } from './subscriptions/bridge';
+import { subscriptionRoutes } from './subscriptions/routes';
 import {
   SUBGRAPHS,
   VERSION,
@@ -39,8 +41,9 @@ export function gatewayChecks(config: Config): DependencyCheck[] {
 }
 
 export async function startGateway(config: Config, logger: Logger, port = config.GATEWAY_PORT): Promise<RunningGateway> {
+  const supergraphSdl = readFileSync(SUPERGRAPH_PATH, 'utf8');
   const gateway = new ApolloGateway({
-    supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
+    supergraphSdl,
     buildService: ({ name }) => new RemoteGraphQLDataSource({ url: serviceUrl(config, name as ServiceName, '/graphql') }),
     logger,
   });
@@ -65,12 +68,27 @@ export async function startGateway(config: Config, logger: Logger, port = config
     server.once('error', reject);
     server.listen(port, config.HOST, () => resolve());
   });
+  const execute: GatewayExecutor = async (request) => {
+    const response = await apollo.executeOperation(request);
+    if (response.body.kind !== 'single') throw new Error('incremental delivery is not used by the gateway');
+    return response.body.singleResult as never;
+  };
+  const closeSubscriptions = serveGatewaySubscriptions({
+    server,
+    path: '/graphql',
+    schema: () => gateway.schema!,
+    routes: subscriptionRoutes(supergraphSdl),
+    subgraphUrl: (service) => serviceUrl(config, service as ServiceName, '/graphql').replace(/^http/, 'ws'),
+    execute,
+    logger,
+  });
   const actual = (server.address() as AddressInfo).port;
   logger.info({ port: actual }, 'gateway listening');
   return {
     port: actual,
     url: `http://127.0.0.1:${actual}`,
     close: async () => {
+      await closeSubscriptions();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections(); // keep-alive and unread responses would otherwise hold close() open
       await closed;

@@ -11,6 +11,6 @@ export * from './server';
 export * from './version';
 export * from './market-keys';
 export { DateTimeScalar } from './graphql/scalars';
-export { createEventBus, serveSubscriptions, type RedisPubSub } from './graphql/subscriptions';
+export { createEventBus, eventStream, serveSubscriptions, type EventBus, type RedisPubSub } from './graphql/subscriptions';
 export * from './graphql/pagination';
 export { serviceInfoTypeDefs, serviceInfoField, loadSdl } from './graphql/service-info';

@@ -129,3 +129,26 @@ export function isTopic(name: string): name is Topic {
 export function describeIssues(error: z.ZodError): string {
   return error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
 }
+
+const EXTERNAL_SIGNAL = 'ext:';
+
+/**
+ * The seed's channel payload has no id. Its id is derived from the signal's own fields ("ext:" + the
+ * base64url JSON of [symbol, score, timestamp]): stable, so redeliveries are recognised, and
+ * self-describing, so `signal(id)` can answer for a signal no store has seen yet.
+ */
+export function signalIdOf(s: Signal): string {
+  return s.id ?? EXTERNAL_SIGNAL + Buffer.from(JSON.stringify([s.symbol, s.score, s.timestamp])).toString('base64url');
+}
+
+/** The signal an external id describes; null for any other id. */
+export function externalSignalOf(id: string): Signal | null {
+  if (!id.startsWith(EXTERNAL_SIGNAL)) return null;
+  try {
+    const [symbol, score, timestamp] = JSON.parse(Buffer.from(id.slice(EXTERNAL_SIGNAL.length), 'base64url').toString('utf8')) as unknown[];
+    const parsed = Signal.safeParse({ symbol, score, timestamp });
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}

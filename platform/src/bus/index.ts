@@ -4,3 +4,4 @@ export * from './publisher';
 export * from './consumer';
 export * from './pubsub';
 export type { RawEntry } from './entries';
+export * from './tail';

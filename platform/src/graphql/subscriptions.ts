@@ -4,14 +4,20 @@
 import type { Server } from 'node:http';
 import type { GraphQLSchema } from 'graphql';
 import { RedisPubSub } from 'graphql-redis-subscriptions';
+import { withFilter } from 'graphql-subscriptions';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Redis } from 'ioredis';
 import { WebSocketServer } from 'ws';
 
 export type { RedisPubSub };
 
+export interface EventBus {
+  pubsub: RedisPubSub;
+  channel: (name: string) => string;
+}
+
 /** A pub/sub engine on its own two connections, with channel names under the deployment's prefix. */
-export function createEventBus(redis: Redis, prefix = ''): { pubsub: RedisPubSub; channel: (name: string) => string } {
+export function createEventBus(redis: Redis, prefix = ''): EventBus {
   const pubsub = new RedisPubSub({
     publisher: redis.duplicate({ connectionName: 'events:pub', lazyConnect: true }),
     subscriber: redis.duplicate({ connectionName: 'events:sub', lazyConnect: true }),
@@ -27,4 +33,17 @@ export function serveSubscriptions<C>(server: Server, path: string, schema: Grap
     await cleanup.dispose();
     await new Promise<void>((resolve) => wss.close(() => resolve()));
   };
+}
+
+/**
+ * The async iterator a subscription resolver returns: events of one channel (under the deployment's
+ * prefix) that pass `keep`. Typed as the resolver signature expects (graphql-subscriptions' own types
+ * disagree with graphql-codegen's about AsyncIterator vs AsyncIterable).
+ */
+export function eventStream<T>(events: EventBus, name: string, keep: (payload: T) => boolean = () => true): AsyncIterable<T> & AsyncIterator<T> {
+  const iterate = withFilter(
+    () => events.pubsub.asyncIterableIterator<T>(events.channel(name)),
+    (payload: T | undefined) => payload !== undefined && keep(payload),
+  ) as unknown as () => AsyncIterable<T> & AsyncIterator<T>;
+  return iterate();
 }

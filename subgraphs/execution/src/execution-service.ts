@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { readBook, type Fill, type Logger, type Order, type RedisPubSub, type StreamPublisher } from '@aitrader/platform';
 import {
-  cancel, createOrder, crossRestingLimits, DEFAULT_FEES, isOpen, matchLimit, matchMarket, toFillMessage,
+  cancel, createOrder, crossRestingLimits, DEFAULT_FEES, isOpen, matchLimit, matchMarket, orderUpdateOf, toFillMessage,
   type BookSnapshot, type ExecutionFill, type FeeSchedule, type OrderAggregate, type Result,
 } from './domain';
 import { OrdersStore, toAggregate, UnknownAccountError } from './storage/orders-store';
@@ -105,6 +105,7 @@ export class ExecutionService {
   }
 
   private async publishOrder(order: OrderAggregate): Promise<void> {
-    await this.d.events.pubsub.publish(this.d.events.channel(ORDER_EVENTS), { orderId: order.orderId, accountId: order.accountId, status: order.status });
+    const update = orderUpdateOf(order, this.d.clock());
+    await this.d.events.pubsub.publish(this.d.events.channel(ORDER_EVENTS), update);
   }
 }

@@ -3,7 +3,7 @@
 // and sends orders to the `orders` stream.
 import { loadSdl, Signal, subscribeChannel, topicConsumer, type ServiceDefinition } from '@aitrader/platform';
 import { resolvers } from './graphql/resolvers';
-import { createServices, type StrategyServices } from './services';
+import { createServices, STRATEGY_EVENTS, type StrategyServices } from './services';
 
 export const definition: ServiceDefinition<StrategyServices> = {
   name: 'strategy',
@@ -22,7 +22,12 @@ export const definition: ServiceDefinition<StrategyServices> = {
     await stream.start();
     // The seed publishes test signals with plain PUBLISH; the same signal arriving both ways is decided once.
     const channel = await subscribeChannel({ redis: ctx.redis, channel: `${prefix}signals`, schema: Signal, logger: ctx.logger, handler: (signal) => strategy.onSignal(signal).then(() => undefined) });
+    // A strategy enabled, disabled or reconfigured through any replica takes effect in every replica.
+    const changes = await ctx.events.pubsub.subscribe(ctx.events.channel(STRATEGY_EVENTS), (change: { name: string }) =>
+      void strategy.reload(change.name).catch((err: unknown) => ctx.logger.error({ err }, 'strategy reload failed')),
+    );
     return async () => {
+      ctx.events.pubsub.unsubscribe(changes);
       await channel.close();
       await stream.stop();
     };

@@ -5,6 +5,10 @@ import { loadStrategyConfig } from './domain';
 import { DecisionsStore } from './storage/decisions-store';
 import { StrategyService } from './strategy-service';
 
+/** Pub/sub channels: decisions (the `decisionMade` subscription) and strategy changes (other replicas reload). */
+export const DECISION_EVENTS = 'decisions:updates';
+export const STRATEGY_EVENTS = 'strategies:updates';
+
 export interface StrategyServices {
   store: DecisionsStore;
   strategy: StrategyService;
@@ -24,6 +28,7 @@ export function createServices(ctx: ServiceContext): StrategyServices {
     clock: () => new Date(),
     prefix: c.REDIS_PREFIX,
     logger: ctx.logger,
+    onDecision: (decision) => ctx.events.pubsub.publish(ctx.events.channel(DECISION_EVENTS), decision),
   });
   return { store, strategy };
 }

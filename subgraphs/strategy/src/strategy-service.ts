@@ -2,10 +2,9 @@
 // gathers indicators, forecast and sentiment in parallel under the seed's timeouts (neutral when a
 // service is down or slow), decides, checks risk against the account, records the decision with its
 // factors, and sends accepted orders to the `orders` stream with a deterministic client order id.
-import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import { markPrice, readQuotes, type Logger, type Signal, type StreamPublisher } from '@aitrader/platform';
-import { checkRisk, clientOrderId, decide, forecastHistory, isSignalStrongEnough, type Decision, type StrategyConfig } from './domain';
+import { markPrice, readQuotes, signalIdOf, type Logger, type Signal, type StreamPublisher } from '@aitrader/platform';
+import { checkRisk, clientOrderId, decide, forecastHistory, isSignalStrongEnough, parseStrategyConfig, type Decision, type StrategyConfig } from './domain';
 import type { StrategyClients } from './clients';
 import type { DecisionsStore, StoredStrategy } from './storage/decisions-store';
 
@@ -19,14 +18,11 @@ export interface DecisionOutcome {
 const withTimeout = <T>(p: Promise<T>, ms: number, fallback: T) =>
   Promise.race([p, new Promise<T>((resolve) => setTimeout(() => resolve(fallback), ms).unref())]);
 
-/** The seed's channel payload has no id: derive a stable one so redeliveries are recognised. */
-export function signalIdOf(s: Signal): string {
-  return s.id ?? `ext:${createHash('sha256').update(JSON.stringify([s.symbol, s.score, s.timestamp])).digest('hex').slice(0, 24)}`;
-}
 
 export class StrategyService {
   private readonly seen = new Set<string>();
   strategy!: StoredStrategy;
+  private current: StrategyConfig;
 
   constructor(
     private readonly deps: {
@@ -39,15 +35,36 @@ export class StrategyService {
       clock: () => Date;
       prefix?: string;
       logger?: Logger;
+      /** Told about every recorded decision (the `decisionMade` subscription). */
+      onDecision?: (decision: { id: string; symbol: string }) => Promise<void>;
     },
-  ) {}
-
-  get config(): StrategyConfig {
-    return this.deps.config;
+  ) {
+    this.current = deps.config;
   }
 
+  get config(): StrategyConfig {
+    return this.current;
+  }
+
+  /** The strategy row, created with the configured parameters the first time; stored parameters win after that. */
   async init(): Promise<void> {
-    this.strategy = await this.deps.store.ensureStrategy(this.deps.config.strategyName, this.deps.config);
+    this.apply(await this.deps.store.ensureStrategy(this.deps.config.strategyName, this.deps.config));
+  }
+
+  /** Takes a stored strategy's state (enabled, parameters) if it is the one this process runs. */
+  apply(stored: StoredStrategy): void {
+    if (stored.name !== this.current.strategyName) return;
+    this.strategy = stored;
+    const parsed = parseStrategyConfig(stored.config);
+    if (parsed.ok) this.current = parsed.config;
+    else this.deps.logger?.warn({ strategy: stored.name, issues: parsed.issues }, 'stored strategy parameters are invalid; keeping the current ones');
+  }
+
+  /** Re-reads this process's strategy after another process changed it. */
+  async reload(name: string): Promise<void> {
+    if (name !== this.current.strategyName) return;
+    const stored = (await this.deps.store.strategies()).find((s) => s.name === name);
+    if (stored) this.apply(stored);
   }
 
   /** Handles one signal once, whichever way it arrived (stream or channel). */
@@ -56,7 +73,8 @@ export class StrategyService {
     if (this.seen.has(id)) return null;
     this.remember(id);
     if (!this.strategy.enabled) return null;
-    const { config, clients, store, logger } = this.deps;
+    const { clients, store, logger } = this.deps;
+    const config = this.current;
     await store.ensureSignal({ ...signal, id });
 
     let indicators = null;
@@ -92,6 +110,7 @@ export class StrategyService {
     const decisionId = await store.record({
       strategyId: this.strategy.id, decision, signalId: id, riskRejected: riskReason !== null, riskReason, clientOrderId: order?.clientOrderId ?? null, decidedAt: this.deps.clock(),
     });
+    await this.deps.onDecision?.({ id: decisionId, symbol: signal.symbol });
     if (order) {
       await this.deps.publisher.publish('orders', {
         clientOrderId: order.clientOrderId, accountId: this.deps.accountId, symbol: signal.symbol, side: order.side, type: 'MARKET',

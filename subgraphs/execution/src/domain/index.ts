@@ -13,3 +13,5 @@ export { DEFAULT_TICK_SIZE, Exact, STORAGE_SCALE, exact, fitsStorage, isOnTick, 
 export { fail, ok } from './errors';
 export type { DomainError, OrderErrorCode, Result } from './errors';
 export { toFillMessage } from './wire';
+export { orderUpdateOf } from './order-update';
+export type { OrderUpdate } from './order-update';

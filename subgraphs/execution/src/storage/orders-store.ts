@@ -102,6 +102,10 @@ export class OrdersStore {
     return this.prisma.order.findUnique({ where: { id }, include: { fills: true } });
   }
 
+  async fill(tradeId: string) {
+    return this.prisma.fill.findUnique({ where: { tradeId } });
+  }
+
   async openLimitOrders(symbol: string): Promise<OrderRow[]> {
     return this.prisma.order.findMany({ where: { symbol, type: 'LIMIT', status: { in: ['NEW', 'PARTIALLY_FILLED'] } }, include: { fills: true }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
   }

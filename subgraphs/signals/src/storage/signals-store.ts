@@ -41,6 +41,11 @@ export class SignalsStore {
     return count;
   }
 
+  async get(id: string): Promise<StoredSignal | null> {
+    const r = await this.prisma.signal.findUnique({ where: { id } });
+    return r ? toStored(r) : null;
+  }
+
   async page(q: SignalPageQuery): Promise<{ signals: StoredSignal[]; hasNextPage: boolean }> {
     const rows = await this.prisma.signal.findMany({
       where: {
@@ -55,15 +60,12 @@ export class SignalsStore {
     });
     return {
       hasNextPage: rows.length > q.first,
-      signals: rows.slice(0, q.first).map((r) => ({
-        id: r.id,
-        symbol: r.symbol,
-        detector: r.detector,
-        score: r.score,
-        reason: r.reason,
-        price: (r.features as { price?: number } | null)?.price ?? null,
-        timestamp: r.timestamp,
-      })),
+      signals: rows.slice(0, q.first).map(toStored),
     };
   }
+}
+
+function toStored(r: { id: string; symbol: string; detector: string; score: number; reason: string; features: unknown; timestamp: Date }): StoredSignal {
+  const price = (r.features as { price?: number } | null)?.price ?? null;
+  return { id: r.id, symbol: r.symbol, detector: r.detector, score: r.score, reason: r.reason, price, timestamp: r.timestamp };
 }

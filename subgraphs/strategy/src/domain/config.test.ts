@@ -1,5 +1,5 @@
 // Tests for the strategy config schema: seed defaults, nested partial overrides and typed errors.
-import { DEFAULT_STRATEGY_CONFIG, StrategyConfigError, loadStrategyConfig, parseStrategyConfig } from './config';
+import { DEFAULT_STRATEGY_CONFIG, StrategyConfigError, loadStrategyConfig, parseStrategyConfig, reconfigure } from './config';
 
 describe('strategy config', () => {
   it('defaults to the seed numbers and the improved forecast rule', () => {
@@ -66,5 +66,40 @@ describe('strategy config', () => {
       expect((error as StrategyConfigError).code).toBe('INVALID_CONFIG');
       expect((error as StrategyConfigError).issues[0]?.path).toBe('risk.maxOrderNotional');
     }
+  });
+});
+
+describe('reconfigure', () => {
+  it('merges a nested partial change and keeps everything else', () => {
+    const result = reconfigure(DEFAULT_STRATEGY_CONFIG, { weights: { sentiment: 0.5 }, risk: { killSwitch: true }, buyThreshold: null });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.config.weights).toEqual({ signal: 0.4, forecast: 0.3, sentiment: 0.5, rsi: 0.1 });
+    expect(result.config.risk).toEqual({ ...DEFAULT_STRATEGY_CONFIG.risk, killSwitch: true });
+    expect(result.config.buyThreshold).toBe(0.4);
+  });
+
+  it('validates the change together with what it leaves', () => {
+    const result = reconfigure(DEFAULT_STRATEGY_CONFIG, { sellThreshold: 0.6 });
+    expect(result).toEqual({ ok: false, issues: [{ code: 'INVALID_CONFIG', path: 'sellThreshold', message: 'sellThreshold must be below buyThreshold' }] });
+    const timeouts = reconfigure(DEFAULT_STRATEGY_CONFIG, { timeouts: { forecastMs: 5000 } });
+    expect(timeouts.ok ? [] : timeouts.issues.map((i) => i.path)).toEqual(['timeouts.overallMs']);
+  });
+
+  it('reports every bad field with its path', () => {
+    const result = reconfigure(DEFAULT_STRATEGY_CONFIG, { weights: { signal: -1 }, sizing: { maxPosition: 1.5 }, minSignalScore: 2 });
+    expect(result.ok ? [] : result.issues.map((i) => i.path).sort()).toEqual(['minSignalScore', 'sizing.maxPosition', 'weights.signal']);
+  });
+
+  it('refuses a rename and a non-object', () => {
+    const renamed = reconfigure(DEFAULT_STRATEGY_CONFIG, { strategyName: 'other' });
+    expect(renamed.ok ? [] : renamed.issues.map((i) => i.path)).toEqual(['strategyName']);
+    expect(reconfigure(DEFAULT_STRATEGY_CONFIG, 'x').ok).toBe(false);
+  });
+
+  it('leaves the current config untouched', () => {
+    const before = JSON.stringify(DEFAULT_STRATEGY_CONFIG);
+    reconfigure(DEFAULT_STRATEGY_CONFIG, { weights: { signal: 0.9 } });
+    expect(JSON.stringify(DEFAULT_STRATEGY_CONFIG)).toBe(before);
   });
 });

@@ -105,3 +105,29 @@ export function loadStrategyConfig(input: unknown = {}): StrategyConfig {
 
 /** The seed's behaviour with the improved forecast rule; handy for tests and as the service default. */
 export const DEFAULT_STRATEGY_CONFIG: StrategyConfig = loadStrategyConfig({});
+
+type Patch = { [key: string]: unknown };
+const isObject = (v: unknown): v is Patch => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Deep-merges a partial change onto a config; null/undefined fields mean "leave as is". */
+function merge(base: Patch, patch: Patch): Patch {
+  const out: Patch = { ...base };
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null || value === undefined) continue;
+    out[key] = isObject(value) && isObject(base[key]) ? merge(base[key] as Patch, value) : value;
+  }
+  return out;
+}
+
+/**
+ * A reconfiguration: the change merged into the current parameters and the whole validated again (a
+ * change can be invalid only together with what it leaves, e.g. a sell threshold above the current buy
+ * threshold). The strategy's name is its identity and cannot be changed this way.
+ */
+export function reconfigure(current: StrategyConfig, change: unknown): ConfigParseResult {
+  if (!isObject(change)) return { ok: false, issues: [{ code: 'INVALID_CONFIG', path: '', message: 'the change must be an object' }] };
+  if (change.strategyName !== undefined && change.strategyName !== null && change.strategyName !== current.strategyName) {
+    return { ok: false, issues: [{ code: 'INVALID_CONFIG', path: 'strategyName', message: 'a strategy cannot be renamed' }] };
+  }
+  return parseStrategyConfig(merge(current as unknown as Patch, change));
+}

@@ -3,6 +3,7 @@ export {
   StrategyConfigSchema,
   StrategyConfigError,
   parseStrategyConfig,
+  reconfigure,
   loadStrategyConfig,
   DEFAULT_STRATEGY_CONFIG,
   type StrategyConfig,

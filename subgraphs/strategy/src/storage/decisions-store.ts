@@ -70,6 +70,10 @@ export class DecisionsStore {
     return row.id;
   }
 
+  async decision(id: string) {
+    return this.prisma.strategyDecision.findUnique({ where: { id } });
+  }
+
   async decisions(q: { symbol?: string | null; since?: Date | null; first: number }) {
     return this.prisma.strategyDecision.findMany({ where: { ...(q.symbol ? { symbol: q.symbol } : {}), ...(q.since ? { decidedAt: { gte: q.since } } : {}) }, orderBy: [{ decidedAt: 'desc' }, { id: 'desc' }], take: q.first });
   }

@@ -165,6 +165,8 @@ export type Query = {
   detectorConfig: DetectorConfig;
   /** Current indicators of a symbol (null before its first trade). */
   indicators: Maybe<Indicators>;
+  /** One signal by id (also the seed's id-less channel signals, whose derived id describes them). */
+  signal: Maybe<Signal>;
   /** Stored signals, newest first. */
   signals: SignalConnection;
   /** Pattern engine: streaming indicators and scored signals from the Rust core. Identity and live health of this service. */
@@ -174,6 +176,11 @@ export type Query = {
 
 export type QueryIndicatorsArgs = {
   symbol: Scalars['String']['input'];
+};
+
+
+export type QuerySignalArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -345,9 +352,9 @@ export type ResolversTypes = ResolversObject<{
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   ServiceInfo: ResolverTypeWrapper<ServiceInfo>;
   Signal: ResolverTypeWrapper<StoredSignal>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   SignalConnection: ResolverTypeWrapper<Omit<SignalConnection, 'edges'> & { edges: Array<ResolversTypes['SignalEdge']> }>;
   SignalEdge: ResolverTypeWrapper<Omit<SignalEdge, 'node'> & { node: ResolversTypes['Signal'] }>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -370,9 +377,9 @@ export type ResolversParentTypes = ResolversObject<{
   PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];
   Query: Record<PropertyKey, never>;
+  ID: Scalars['ID']['output'];
   ServiceInfo: ServiceInfo;
   Signal: StoredSignal;
-  ID: Scalars['ID']['output'];
   SignalConnection: Omit<SignalConnection, 'edges'> & { edges: Array<ResolversParentTypes['SignalEdge']> };
   SignalEdge: Omit<SignalEdge, 'node'> & { node: ResolversParentTypes['Signal'] };
   Subscription: Record<PropertyKey, never>;
@@ -462,6 +469,7 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   detectorConfig?: Resolver<ResolversTypes['DetectorConfig'], ParentType, ContextType>;
   indicators?: Resolver<Maybe<ResolversTypes['Indicators']>, ParentType, ContextType, RequireFields<QueryIndicatorsArgs, 'symbol'>>;
+  signal?: Resolver<Maybe<ResolversTypes['Signal']>, ParentType, ContextType, RequireFields<QuerySignalArgs, 'id'>>;
   signals?: Resolver<ResolversTypes['SignalConnection'], ParentType, ContextType, RequireFields<QuerySignalsArgs, 'first'>>;
   signalsService?: Resolver<ResolversTypes['ServiceInfo'], ParentType, ContextType>;
 }>;

@@ -52,6 +52,11 @@ export type DependencyHealth = {
   status: HealthStatus;
 };
 
+/** How the forecast's direction is read: `seed` compares forecast[0] with 0 as the seed did; `vs_last_price` with the last price. */
+export type ForecastRule =
+  | 'seed'
+  | 'vs_last_price';
+
 /** Health of a service or of one of its dependencies. */
 export type HealthStatus =
   | 'DEGRADED'
@@ -66,8 +71,16 @@ export type Instrument = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Changes a strategy's parameters: the given fields are merged into the current ones and the whole is validated; nothing changes on an error. */
+  configureStrategy: StrategyPayload;
   /** Turns a strategy on or off (off: signals are ignored). */
   setStrategyEnabled: StrategyPayload;
+};
+
+
+export type MutationConfigureStrategyArgs = {
+  input: StrategyConfigInput;
+  name: Scalars['String']['input'];
 };
 
 
@@ -78,6 +91,7 @@ export type MutationSetStrategyEnabledArgs = {
 
 export type Query = {
   __typename?: 'Query';
+  decision: Maybe<Decision>;
   /** Decisions, taken or not, newest first. */
   decisions: Array<Decision>;
   strategies: Array<Strategy>;
@@ -86,10 +100,22 @@ export type Query = {
 };
 
 
+export type QueryDecisionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type QueryDecisionsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   since?: InputMaybe<Scalars['DateTime']['input']>;
   symbol?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type RiskLimitsInput = {
+  dailyLossLimit?: InputMaybe<Scalars['Float']['input']>;
+  killSwitch?: InputMaybe<Scalars['Boolean']['input']>;
+  maxOrderNotional?: InputMaybe<Scalars['Float']['input']>;
+  maxPositionPerSymbol?: InputMaybe<Scalars['Float']['input']>;
 };
 
 /** Identity and live health of one service of the platform. */
@@ -114,16 +140,68 @@ export type Strategy = {
   name: Scalars['String']['output'];
 };
 
+export type StrategyConfigInput = {
+  buyThreshold?: InputMaybe<Scalars['Float']['input']>;
+  forecastHorizon?: InputMaybe<Scalars['Int']['input']>;
+  forecastRule?: InputMaybe<ForecastRule>;
+  historyLength?: InputMaybe<Scalars['Int']['input']>;
+  minSignalScore?: InputMaybe<Scalars['Float']['input']>;
+  risk?: InputMaybe<RiskLimitsInput>;
+  rsiOverbought?: InputMaybe<Scalars['Float']['input']>;
+  sellThreshold?: InputMaybe<Scalars['Float']['input']>;
+  sizing?: InputMaybe<StrategySizingInput>;
+  timeouts?: InputMaybe<StrategyTimeoutsInput>;
+  weights?: InputMaybe<StrategyWeightsInput>;
+};
+
 export type StrategyError = {
   __typename?: 'StrategyError';
-  code: Scalars['String']['output'];
+  code: StrategyErrorCode;
+  /** Dotted path of the offending parameter, e.g. `weights.signal`. */
+  field: Maybe<Scalars['String']['output']>;
   message: Scalars['String']['output'];
 };
+
+export type StrategyErrorCode =
+  | 'INVALID_CONFIG'
+  | 'NOT_FOUND';
 
 export type StrategyPayload = {
   __typename?: 'StrategyPayload';
   error: Maybe<StrategyError>;
   strategy: Maybe<Strategy>;
+};
+
+export type StrategySizingInput = {
+  basePosition?: InputMaybe<Scalars['Float']['input']>;
+  fallbackVolatility?: InputMaybe<Scalars['Float']['input']>;
+  maxPosition?: InputMaybe<Scalars['Int']['input']>;
+  minPosition?: InputMaybe<Scalars['Int']['input']>;
+  volatilityOffset?: InputMaybe<Scalars['Float']['input']>;
+};
+
+export type StrategyTimeoutsInput = {
+  forecastMs?: InputMaybe<Scalars['Int']['input']>;
+  overallMs?: InputMaybe<Scalars['Int']['input']>;
+  sentimentMs?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type StrategyWeightsInput = {
+  forecast?: InputMaybe<Scalars['Float']['input']>;
+  rsi?: InputMaybe<Scalars['Float']['input']>;
+  sentiment?: InputMaybe<Scalars['Float']['input']>;
+  signal?: InputMaybe<Scalars['Float']['input']>;
+};
+
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** Every decision as it is taken (optionally for one symbol), including holds and risk rejections. */
+  decisionMade: Decision;
+};
+
+
+export type SubscriptionDecisionMadeArgs = {
+  symbol?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -208,15 +286,23 @@ export type ResolversTypes = ResolversObject<{
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   DecisionAction: DecisionAction;
   DependencyHealth: ResolverTypeWrapper<DependencyHealth>;
+  ForecastRule: ForecastRule;
   HealthStatus: HealthStatus;
   Instrument: ResolverTypeWrapper<Instrument>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  RiskLimitsInput: RiskLimitsInput;
   ServiceInfo: ResolverTypeWrapper<ServiceInfo>;
   Strategy: ResolverTypeWrapper<Strategy>;
+  StrategyConfigInput: StrategyConfigInput;
   StrategyError: ResolverTypeWrapper<StrategyError>;
+  StrategyErrorCode: StrategyErrorCode;
   StrategyPayload: ResolverTypeWrapper<StrategyPayload>;
+  StrategySizingInput: StrategySizingInput;
+  StrategyTimeoutsInput: StrategyTimeoutsInput;
+  StrategyWeightsInput: StrategyWeightsInput;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -232,10 +318,16 @@ export type ResolversParentTypes = ResolversObject<{
   Mutation: Record<PropertyKey, never>;
   Query: Record<PropertyKey, never>;
   Int: Scalars['Int']['output'];
+  RiskLimitsInput: RiskLimitsInput;
   ServiceInfo: ServiceInfo;
   Strategy: Strategy;
+  StrategyConfigInput: StrategyConfigInput;
   StrategyError: StrategyError;
   StrategyPayload: StrategyPayload;
+  StrategySizingInput: StrategySizingInput;
+  StrategyTimeoutsInput: StrategyTimeoutsInput;
+  StrategyWeightsInput: StrategyWeightsInput;
+  Subscription: Record<PropertyKey, never>;
 }>;
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -270,10 +362,12 @@ export type InstrumentResolvers<ContextType = Context, ParentType extends Resolv
 }>;
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  configureStrategy?: Resolver<ResolversTypes['StrategyPayload'], ParentType, ContextType, RequireFields<MutationConfigureStrategyArgs, 'input' | 'name'>>;
   setStrategyEnabled?: Resolver<ResolversTypes['StrategyPayload'], ParentType, ContextType, RequireFields<MutationSetStrategyEnabledArgs, 'enabled' | 'name'>>;
 }>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  decision?: Resolver<Maybe<ResolversTypes['Decision']>, ParentType, ContextType, RequireFields<QueryDecisionArgs, 'id'>>;
   decisions?: Resolver<Array<ResolversTypes['Decision']>, ParentType, ContextType, RequireFields<QueryDecisionsArgs, 'first'>>;
   strategies?: Resolver<Array<ResolversTypes['Strategy']>, ParentType, ContextType>;
   strategyService?: Resolver<ResolversTypes['ServiceInfo'], ParentType, ContextType>;
@@ -297,13 +391,18 @@ export type StrategyResolvers<ContextType = Context, ParentType extends Resolver
 }>;
 
 export type StrategyErrorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StrategyError'] = ResolversParentTypes['StrategyError']> = ResolversObject<{
-  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['StrategyErrorCode'], ParentType, ContextType>;
+  field?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type StrategyPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StrategyPayload'] = ResolversParentTypes['StrategyPayload']> = ResolversObject<{
   error?: Resolver<Maybe<ResolversTypes['StrategyError']>, ParentType, ContextType>;
   strategy?: Resolver<Maybe<ResolversTypes['Strategy']>, ParentType, ContextType>;
+}>;
+
+export type SubscriptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
+  decisionMade?: SubscriptionResolver<ResolversTypes['Decision'], "decisionMade", ParentType, ContextType, Partial<SubscriptionDecisionMadeArgs>>;
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
@@ -317,5 +416,6 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Strategy?: StrategyResolvers<ContextType>;
   StrategyError?: StrategyErrorResolvers<ContextType>;
   StrategyPayload?: StrategyPayloadResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
 }>;
 

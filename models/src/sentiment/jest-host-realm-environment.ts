@@ -1,0 +1,28 @@
+// Jest environment for tests that run ONNX models through onnxruntime-node (directly or via transformers.js).
+// Jest evaluates test code in a vm context with its own Float32Array, BigInt64Array, …; the native ORT
+// binding creates its output arrays in Node's main realm, so onnxruntime-common's
+// `data instanceof Float32Array` check fails ("A float32 tensor's data must be type of function
+// Float32Array()"). Jest already shares the host's ArrayBuffer and Uint8Array for the same reason;
+// this shares the other typed-array constructors too. Use it with a docblock at the top of a test file:
+//   /** @jest-environment ./models/src/sentiment/jest-host-realm-environment.ts */
+import { TestEnvironment } from 'jest-environment-node';
+
+const HOST_TYPED_ARRAYS = {
+  Int8Array,
+  Uint8ClampedArray,
+  Int16Array,
+  Uint16Array,
+  Int32Array,
+  Uint32Array,
+  Float32Array,
+  Float64Array,
+  BigInt64Array,
+  BigUint64Array,
+};
+
+export default class HostRealmEnvironment extends TestEnvironment {
+  constructor(...args: ConstructorParameters<typeof TestEnvironment>) {
+    super(...args);
+    Object.assign(this.global, HOST_TYPED_ARRAYS);
+  }
+}
