@@ -1,7 +1,7 @@
 // Jest: unit tests sit beside the code (*.test.ts); integration tests against real Redis and
 // PostgreSQL live in tests/integration and run serially because they share those servers.
 const transform = { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022' } }] };
-const common = { testEnvironment: 'node', transform, moduleFileExtensions: ['ts', 'js', 'json', 'node'] };
+const common = { testEnvironment: '<rootDir>/tests/support/host-realm-environment.ts', transform, moduleFileExtensions: ['ts', 'js', 'json', 'node'] };
 
 module.exports = {
   // Integration tests wait on real servers and background consumers; a test that hangs still fails.

@@ -2,7 +2,6 @@
 // size, and carries its metadata. Parity is checked on the normalised output forecast / last price:
 // max |onnx − ts| < 1e-4. The gap is float32 (ONNX) against float64 (TS): weights and prices rounded
 // to float32 and float32 accumulation, ~1e-7 relative per operation.
-import { runInThisContext } from 'node:vm';
 import { onnx } from 'onnx-proto';
 import { syntheticSeries } from './data';
 import { exportOnnx, ONNX_INPUT_NAME, ONNX_OUTPUT_NAME, readOnnxMetadata } from './onnx-export';
@@ -12,28 +11,13 @@ import { train, type TrainResult } from './train';
 const LOOKBACK = 60;
 const HORIZON = 10;
 
-// Jest runs each test file in its own V8 context, with its own Float32Array, while the onnxruntime-node
-// addon creates output arrays with Node's main-context Float32Array; onnxruntime-common's `instanceof`
-// check then refuses them ("A float32 tensor's data must be type of function Float32Array()"). Loading
-// onnxruntime while the global is the main context's makes both sides agree. Plain Node (the server)
-// has one context and needs none of this.
-const MainFloat32Array = runInThisContext('Float32Array') as Float32ArrayConstructor;
-function loadOnnxRuntime(): typeof import('onnxruntime-node') {
-  const sandboxFloat32Array = globalThis.Float32Array;
-  globalThis.Float32Array = MainFloat32Array;
-  try {
-    // A require, not an import: it must run after the swap above, and imports are hoisted.
-    return require('onnxruntime-node') as typeof import('onnxruntime-node');
-  } finally {
-    globalThis.Float32Array = sandboxFloat32Array;
-  }
-}
-const { InferenceSession, Tensor } = loadOnnxRuntime();
+import { InferenceSession, Tensor } from 'onnxruntime-node';
+
 
 async function runOnnx(bytes: Uint8Array, histories: number[][]): Promise<Float32Array> {
   const session = await InferenceSession.create(Buffer.from(bytes));
   try {
-    const input = new Tensor('float32', MainFloat32Array.from(histories.flat()), [histories.length, LOOKBACK]);
+    const input = new Tensor('float32', Float32Array.from(histories.flat()), [histories.length, LOOKBACK]);
     const output = await session.run({ [ONNX_INPUT_NAME]: input });
     const forecast = output[ONNX_OUTPUT_NAME];
     if (!forecast) throw new Error('no forecast output');

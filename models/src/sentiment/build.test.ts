@@ -1,4 +1,3 @@
-/** @jest-environment ./models/src/sentiment/jest-host-realm-environment.ts */
 // The builder: deterministic output, the committed models/finance-sentiment is exactly what it builds,
 // and a model in FinBERT's exact layout (a folder named finbert/ with FinBERT's own config.json) loads
 // through the same loadSentimentClassifier path the platform uses.

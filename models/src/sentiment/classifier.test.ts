@@ -1,4 +1,3 @@
-/** @jest-environment ./models/src/sentiment/jest-host-realm-environment.ts */
 // The shipped model (models/finance-sentiment), run for real through transformers.js and onnxruntime:
 // labels on clear held-out headlines, held-out accuracy, batching and padding invariance.
 import { readFileSync } from 'node:fs';

@@ -1,4 +1,3 @@
-/** @jest-environment ./models/src/sentiment/jest-host-realm-environment.ts */
 // The ONNX graph must compute what the trainer optimised (features.ts + linear-model.ts): checked here
 // with onnxruntime-node directly on a freshly trained model, with padded batches and random weights.
 import fc from 'fast-check';

@@ -3,8 +3,8 @@
 // binding creates its output arrays in Node's main realm, so onnxruntime-common's
 // `data instanceof Float32Array` check fails ("A float32 tensor's data must be type of function
 // Float32Array()"). Jest already shares the host's ArrayBuffer and Uint8Array for the same reason;
-// this shares the other typed-array constructors too. Use it with a docblock at the top of a test file:
-//   /** @jest-environment ./models/src/sentiment/jest-host-realm-environment.ts */
+// this shares the other typed-array constructors too. jest.config.js uses it for every test (a test stack
+// runs the inference and sentiment services in-process).
 import { TestEnvironment } from 'jest-environment-node';
 
 const HOST_TYPED_ARRAYS = {
