@@ -26,6 +26,7 @@ export const ConfigSchema = z.object({
   EXECUTION_PORT: port(8006),
   TENSORRT_PORT: port(8007),
   SIGNALS_PORT: port(8009),
+  WORKER_PORT: port(8010),
   MCP_PORT: port(9000),
   DASHBOARD_PORT: port(8080),
   // Where services find each other (the seed's names where it has them).
@@ -37,6 +38,7 @@ export const ConfigSchema = z.object({
   STRATEGY_URL: httpUrl('http://127.0.0.1:8005'),
   EXECUTION_URL: httpUrl('http://127.0.0.1:8006'),
   SIGNALS_URL: httpUrl('http://127.0.0.1:8009'),
+  WORKER_URL: httpUrl('http://127.0.0.1:8010'),
   HEALTH_TIMEOUT_MS: z.coerce.number().int().min(50).max(30000).default(1000),
   // Prefix for every Redis stream, channel and key of this deployment (isolates tests and tenants).
   REDIS_PREFIX: z.string().regex(/^[\w:.-]*$/, 'may hold letters, digits, ":", ".", "_" and "-"').default(''),
@@ -50,6 +52,28 @@ export const ConfigSchema = z.object({
   DEFAULT_ACCOUNT_ID: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).default('default'),
   DEFAULT_STARTING_CASH: z.coerce.number().positive().max(1e12).default(100_000),
   EQUITY_SNAPSHOT_INTERVAL_MS: z.coerce.number().int().min(0).default(60_000),
+  // Inference family: where model artifacts live (`<name>/<version>.onnx`; shared by the runners and the
+  // worker; default <repo>/models/artifacts), which model name the runners serve, the micro-batcher and
+  // the GPU runner's execution-provider order (comma-separated, e.g. "cuda,cpu"; default tensorrt,cuda,webgpu,cpu).
+  MODELS_DIR: z.string().min(1).optional(),
+  MODEL_NAME: z.string().regex(/^[A-Za-z][\w.-]{0,63}$/, 'must be 1-64 letters, digits, ".", "_" or "-" starting with a letter').default('nbeats'),
+  INFERENCE_MAX_BATCH: z.coerce.number().int().min(1).max(4096).default(64),
+  INFERENCE_MAX_WAIT_MS: z.coerce.number().min(0).max(1000).default(1),
+  INFERENCE_PROVIDERS: z.string().regex(/^[\w, ]*$/, 'must be a comma-separated list of provider names').optional(),
+  // Sentiment: where model folders live (default <repo>/models), which one to load (default models/finbert
+  // when a FinBERT export is there, else the shipped finance-sentiment), and how inference runs.
+  SENTIMENT_MODELS_DIR: z.string().min(1).optional(),
+  SENTIMENT_MODEL: z.string().regex(/^[\w.-]{1,100}$/, 'must be a model folder name').optional(),
+  SENTIMENT_INFERENCE: z.enum(['worker', 'inline']).default('worker'),
+  SENTIMENT_BATCH_SIZE: z.coerce.number().int().min(1).max(1024).default(32),
+  // Texts waiting for the classifier beyond which new requests are refused (INFERENCE_BUSY).
+  SENTIMENT_QUEUE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(5_000),
+  // News feeds: replayNewsFeed(path) reads under NEWS_FEED_DIR (default subgraphs/sentiment/data);
+  // NEWS_FEED_FILE (a path under it, or absolute) is replayed once at start.
+  NEWS_FEED_DIR: z.string().min(1).optional(),
+  NEWS_FEED_FILE: z.string().min(1).optional(),
+  // Strategy: which stored strategy (name → parameters, enabled) this strategy process runs.
+  STRATEGY_NAME: z.string().regex(/^[\w.-]{1,64}$/, 'must be 1-64 letters, digits, ".", "_" or "-"').default('enhanced_ml_sentiment'),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

@@ -58,6 +58,21 @@ export const BookUpdate = z.object({
 });
 
 /** The seed publishes `{"symbol": "AAPL", "score": 0.75, "timestamp": "..."}`; the rest is optional. */
+const nullableFinite = z.number().finite().nullable();
+
+/**
+ * The indicators the pattern engine held when it emitted a signal. The strategy decides on these
+ * rather than asking the signals service later, when a fast replay may have moved the engine on:
+ * the same ticks then always give the same decisions.
+ */
+export const SignalIndicators = z.object({
+  sma20: nullableFinite,
+  rsi14: nullableFinite,
+  atr14: nullableFinite,
+  /** Recent closes, oldest first (at most 240). */
+  history: z.array(z.number().finite()).max(240),
+});
+
 export const Signal = z.object({
   id: z.string().min(1).optional(),
   symbol: InstrumentSymbol,
@@ -66,6 +81,7 @@ export const Signal = z.object({
   detector: z.string().min(1).optional(),
   reason: z.string().optional(),
   price: Positive.optional(),
+  indicators: SignalIndicators.optional(),
 });
 
 export const Order = z
@@ -100,22 +116,32 @@ export const Fill = z.object({
   timestamp: Timestamp,
 });
 
+/** A background job for the worker: the row in `jobs` (type, payload, status) is the job; this only points at it. */
+export const JobMessage = z.object({
+  jobId: z.string().min(1).max(64),
+  type: z.enum(['train']),
+  enqueuedAt: Timestamp.optional(),
+});
+
 export type TradeTick = z.infer<typeof TradeTick>;
 export type QuoteTick = z.infer<typeof QuoteTick>;
 export type DepthTick = z.infer<typeof DepthTick>;
 export type Tick = z.infer<typeof Tick>;
 export type BookUpdate = z.infer<typeof BookUpdate>;
 export type Signal = z.infer<typeof Signal>;
+export type SignalIndicators = z.infer<typeof SignalIndicators>;
 export type Order = z.infer<typeof Order>;
 export type Fill = z.infer<typeof Fill>;
+export type JobMessage = z.infer<typeof JobMessage>;
 
-/** Stream (and, for signals, pub/sub channel) names from the seed, with their message schema. */
+/** Stream (and, for signals, pub/sub channel) names from the seed, with their message schema; `jobs` feeds the worker. */
 export const TOPICS = {
   ticks: Tick,
   book: BookUpdate,
   signals: Signal,
   orders: Order,
   fills: Fill,
+  jobs: JobMessage,
 } as const;
 
 export type Topic = keyof typeof TOPICS;

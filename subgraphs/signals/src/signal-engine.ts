@@ -2,7 +2,7 @@
 // TypeScript reference where it is absent), then stores each signal and publishes it to the `signals`
 // stream and the seed's `signals` pub/sub channel. Knows nothing of GraphQL.
 import { backend, createPatternEngine, NativeInputError, type EngineConfig, type PatternEngine, type Signal as EngineSignal } from '@aitrader/native';
-import type { Logger, Signal, StreamPublisher, Tick } from '@aitrader/platform';
+import type { Logger, Signal, SignalIndicators, StreamPublisher, Tick } from '@aitrader/platform';
 import type { SignalsStore } from './storage/signals-store';
 
 export type EmittedSignal = Signal & { id: string; detector: string; reason: string };
@@ -61,7 +61,9 @@ export class SignalEngineService {
     } else if (!entryAfter(entryId, this.lastEntry.get(tick.symbol))) {
       return []; // already processed and published
     } else {
-      signals = this.run(tick).map((s) => this.toMessage(tick.symbol, s));
+      const raw = this.run(tick);
+      const indicators = raw.length > 0 ? this.snapshot(tick.symbol) : undefined;
+      signals = raw.map((s) => this.toMessage(tick.symbol, s, indicators));
       this.lastEntry.set(tick.symbol, entryId);
       this.lastOutput = { entryId, signals };
     }
@@ -91,7 +93,13 @@ export class SignalEngineService {
     }
   }
 
-  private toMessage(symbol: string, s: EngineSignal): EmittedSignal {
+  /** The indicators as of this tick, carried on the signals it produced (see SignalIndicators). */
+  private snapshot(symbol: string): SignalIndicators | undefined {
+    const ind = this.engine.indicators(symbol);
+    return ind ? { sma20: ind.smaSlow, rsi14: ind.rsi, atr14: ind.atr, history: ind.history.slice(-240) } : undefined;
+  }
+
+  private toMessage(symbol: string, s: EngineSignal, indicators: SignalIndicators | undefined): EmittedSignal {
     return {
       // Deterministic: one signal per symbol, detector and bar.
       id: `${symbol}:${s.detector}:${s.barStart}`,
@@ -101,6 +109,7 @@ export class SignalEngineService {
       detector: s.detector,
       reason: s.reason,
       price: s.price,
+      ...(indicators ? { indicators } : {}),
     };
   }
 }

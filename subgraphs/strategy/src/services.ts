@@ -23,7 +23,7 @@ export function createServices(ctx: ServiceContext): StrategyServices {
     clients,
     publisher: new StreamPublisher(ctx.redis, { prefix: c.REDIS_PREFIX }),
     redis: ctx.redis,
-    config: loadStrategyConfig({}),
+    config: loadStrategyConfig({ strategyName: c.STRATEGY_NAME }),
     accountId: c.DEFAULT_ACCOUNT_ID,
     clock: () => new Date(),
     prefix: c.REDIS_PREFIX,

@@ -81,7 +81,8 @@ export class StrategyService {
     let forecast = null;
     let sentiment = null;
     if (isSignalStrongEnough(signal.score, config)) {
-      indicators = await clients.indicators(signal.symbol);
+      // The engine's indicators at emission time; the seed's bare signals have none, so ask the signals service.
+      indicators = signal.indicators ?? (await clients.indicators(signal.symbol));
       const history = forecastHistory(indicators?.history ?? [], config);
       [forecast, sentiment] = await withTimeout(
         Promise.all([

@@ -41,7 +41,8 @@ export async function startStack(overrides: Record<string, string> = {}): Promis
   const ports = new Map<string, number>();
   for (const def of defs) ports.set(def.name, await freePort());
   const urls = Object.fromEntries(defs.map((d) => [URL_VARS[d.name]!, `http://127.0.0.1:${ports.get(d.name)}${d.name === 'accounts' ? '/mcp' : ''}`]));
-  const config = testConfig({ REPLAY_ON_START: 'none', EQUITY_SNAPSHOT_INTERVAL_MS: '0', ...overrides, ...urls });
+  // Overrides win, so a test can point a service URL somewhere dead (a service that is down).
+  const config = testConfig({ REPLAY_ON_START: 'none', EQUITY_SNAPSHOT_INTERVAL_MS: '0', ...urls, ...overrides });
   const services = new Map<ServiceName, RunningService<any>>(); // eslint-disable-line @typescript-eslint/no-explicit-any
   for (const def of defs) {
     services.set(def.name, await startService(def, { config, port: ports.get(def.name)!, logger: createLogger(def.name, config) }));
