@@ -8,12 +8,14 @@ const ASSETS: Record<string, { pkg: string; file: string; type: string }> = {
   'react-dom.js': { pkg: 'react-dom', file: 'umd/react-dom.production.min.js', type: 'text/javascript' },
   'graphiql.js': { pkg: 'graphiql', file: 'graphiql.min.js', type: 'text/javascript' },
   'graphiql.css': { pkg: 'graphiql', file: 'graphiql.min.css', type: 'text/css' },
+  'graphql-ws.js': { pkg: 'graphql-ws', file: 'umd/graphql-ws.min.js', type: 'text/javascript' },
 };
 
 /** The UMD files are not in the packages' "exports", so locate each package and join the path. */
 const assetPath = (a: { pkg: string; file: string }) => join(dirname(require.resolve(`${a.pkg}/package.json`)), a.file);
 
-const DEFAULT_QUERY = `# AITrader federated API. Try:
+const DEFAULT_QUERY = `# AITrader federated API. Try a query, or a subscription such as
+#   subscription { fillReceived { price qty instrument { quote { bid ask } } account { cash } } }
 {
   instruments { symbol name quote { bid ask last } }
   accounts { id cash equity positions { symbol quantity unrealizedPnl } }
@@ -35,8 +37,11 @@ function page(endpoint: string): string {
   <script src="/playground/assets/react.js"></script>
   <script src="/playground/assets/react-dom.js"></script>
   <script src="/playground/assets/graphiql.js"></script>
+  <script src="/playground/assets/graphql-ws.js"></script>
   <script>
-    const fetcher = GraphiQL.createFetcher({ url: ${JSON.stringify(endpoint)} });
+    // Subscriptions go over graphql-ws on the same path (ws:// or wss://).
+    const wsUrl = location.origin.replace(/^http/, 'ws') + ${JSON.stringify(endpoint)};
+    const fetcher = GraphiQL.createFetcher({ url: ${JSON.stringify(endpoint)}, wsClient: graphqlWs.createClient({ url: wsUrl, lazy: true }) });
     ReactDOM.createRoot(document.getElementById('graphiql')).render(
       React.createElement(GraphiQL, { fetcher, defaultQuery: ${JSON.stringify(DEFAULT_QUERY)}, defaultEditorToolsVisibility: true }),
     );

@@ -125,7 +125,8 @@ test('the offline playground is served with its assets from node_modules', async
   const text = await html.text();
   expect(text).toContain('GraphiQL.createFetcher');
   expect(text).not.toMatch(/https?:\/\/(?!127\.0\.0\.1)/); // nothing from outside
-  for (const asset of ['react.js', 'react-dom.js', 'graphiql.js', 'graphiql.css']) {
+  expect(text).toContain('wsClient: graphqlWs.createClient');
+  for (const asset of ['react.js', 'react-dom.js', 'graphiql.js', 'graphiql.css', 'graphql-ws.js']) {
     const res = await fetch(`${stack.gateway.url}/playground/assets/${asset}`);
     expect(res.status).toBe(200);
     expect((await res.arrayBuffer()).byteLength).toBeGreaterThan(1000);
