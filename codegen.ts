@@ -21,6 +21,19 @@ const MAPPERS: Record<string, Record<string, string>> = {
     OrderUpdate: '../models#OrderUpdateModel',
   },
   strategy: {},
+  inference: {
+    ModelVersion: '../../storage/model-store#ModelVersionRow',
+    ModelMetrics: '../views#MetricsView',
+    Job: '../../storage/jobs-store#JobRow',
+    Instrument: '../views#InstrumentRef',
+  },
+  sentiment: {
+    SymbolSentiment: '../models#SymbolSentimentModel',
+    NewsItem: '../models#NewsItemModel',
+    NewsSentiment: '../models#NewsSentimentModel',
+    SentimentModel: '../models#SentimentModelModel',
+    Instrument: '../models#InstrumentRef',
+  },
   marketdata: {
     Instrument: '../../storage/instruments-store#InstrumentRow',
     Quote: '@aitrader/platform#LatestQuote',

@@ -1,6 +1,6 @@
 // `npm start`: sets up what is missing (dependencies, native build, Prisma client, local Redis and
 // PostgreSQL when the URLs point here), applies pending migrations, then runs every service as its own
-// process — the seven subgraphs, the GPU runner and the gateway — and stops them all together.
+// process — the seven subgraphs, the GPU runner, the worker and the gateway — and stops them all together.
 import { join } from 'node:path';
 import { BIN, DEFAULT_DATABASE_URL, ROOT, log, spawn } from './lib.mjs';
 import { migrate, setup } from './setup.mjs';
@@ -12,6 +12,7 @@ const PROCESSES = [
   ['execution', 'subgraphs/execution/src/main.ts', 8006, 'EXECUTION_PORT'],
   ['inference', 'subgraphs/inference/src/main.ts', 8001, 'ONNX_PORT'],
   ['gpu-runner', 'subgraphs/inference/src/gpu-main.ts', 8007, 'TENSORRT_PORT'],
+  ['worker', 'subgraphs/inference/src/worker-main.ts', 8010, 'WORKER_PORT'],
   ['sentiment', 'subgraphs/sentiment/src/main.ts', 8002, 'SENTIMENT_PORT'],
   ['accounts', 'subgraphs/accounts/src/main.ts', 9000, 'MCP_PORT'],
   ['gateway', 'gateway/src/main.ts', 8000, 'GATEWAY_PORT'],

@@ -36,8 +36,12 @@ export interface RunningGateway {
 
 export function gatewayChecks(config: Config): DependencyCheck[] {
   const subgraphs = SUBGRAPHS.map((name) => httpHealthCheck(name, serviceUrl(config, name), config.HEALTH_TIMEOUT_MS));
-  // The GPU runner is not a subgraph (it serves the inference API on :8007); it is reported, not required.
-  return [...subgraphs, httpHealthCheck('gpu-runner', serviceUrl(config, 'gpu-runner'), config.HEALTH_TIMEOUT_MS, false)];
+  // The GPU runner (the inference API on :8007) and the worker (jobs, :8010) are not subgraphs: reported, not required.
+  return [
+    ...subgraphs,
+    httpHealthCheck('gpu-runner', serviceUrl(config, 'gpu-runner'), config.HEALTH_TIMEOUT_MS, false),
+    httpHealthCheck('worker', serviceUrl(config, 'worker'), config.HEALTH_TIMEOUT_MS, false),
+  ];
 }
 
 export async function startGateway(config: Config, logger: Logger, port = config.GATEWAY_PORT): Promise<RunningGateway> {

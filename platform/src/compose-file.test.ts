@@ -17,7 +17,7 @@ const compose = parse(readFileSync(join(__dirname, '..', '..', 'docker-compose.y
 
 const COMPOSE_NAMES: Partial<Record<ServiceName, string>> = {
   gateway: 'gateway', marketdata: 'marketdata', signals: 'signals', strategy: 'strategy_engine', execution: 'execution_engine',
-  inference: 'onnx_runner', 'gpu-runner': 'tensorrt_runner', sentiment: 'sentiment_engine', accounts: 'mock-mcp',
+  inference: 'onnx_runner', 'gpu-runner': 'tensorrt_runner', sentiment: 'sentiment_engine', accounts: 'mock-mcp', worker: 'worker',
 };
 
 test.each(Object.entries(COMPOSE_NAMES))('%s runs as compose service %s on its port with a health check', (registryName, composeName) => {
@@ -47,4 +47,9 @@ test('the gateway waits for every subgraph to be healthy', () => {
   for (const name of ['marketdata', 'signals', 'strategy_engine', 'execution_engine', 'onnx_runner', 'sentiment_engine', 'mock-mcp']) {
     expect(deps[name]).toEqual({ condition: 'service_healthy' });
   }
+});
+
+test('the runners and the worker share one models volume (artifacts written by the worker are served by the runners)', () => {
+  const mounts = (name: string) => ((compose.services[name] as { volumes?: string[] }).volumes ?? []).filter((v) => v.startsWith('models-data:'));
+  for (const name of ['onnx_runner', 'tensorrt_runner', 'worker']) expect(mounts(name)).toEqual(['models-data:/app/models/artifacts']);
 });

@@ -9,6 +9,9 @@ test('defaults point at local servers and the seed ports', () => {
   expect(c.MCP_URL).toBe('http://127.0.0.1:9000/mcp');
   expect([c.GATEWAY_PORT, c.ONNX_PORT, c.SENTIMENT_PORT, c.MARKETDATA_PORT, c.STRATEGY_PORT, c.EXECUTION_PORT, c.TENSORRT_PORT, c.SIGNALS_PORT, c.MCP_PORT, c.DASHBOARD_PORT])
     .toEqual([8000, 8001, 8002, 8003, 8005, 8006, 8007, 8009, 9000, 8080]);
+  expect(c.WORKER_PORT).toBe(8010);
+  expect(serviceUrl(c, 'worker', '/health')).toBe('http://127.0.0.1:8010/health');
+  expect(c.MODEL_NAME).toBe('nbeats');
 });
 
 test('seed variables override the defaults; empty values fall back', () => {

@@ -53,12 +53,13 @@ export const ConfigSchema = z.object({
   DEFAULT_STARTING_CASH: z.coerce.number().positive().max(1e12).default(100_000),
   EQUITY_SNAPSHOT_INTERVAL_MS: z.coerce.number().int().min(0).default(60_000),
   // Inference family: where model artifacts live (`<name>/<version>.onnx`; shared by the runners and the
-  // worker; default <repo>/models/artifacts), which model name the runners serve, the micro-batcher and
-  // the GPU runner's execution-provider order (comma-separated, e.g. "cuda,cpu"; default tensorrt,cuda,webgpu,cpu).
+  // worker; default <repo>/models/artifacts), which model name the runners serve, the micro-batcher (max
+  // batch; max wait, 0 = flush on the next event-loop turn) and the GPU runner's execution-provider order
+  // (comma-separated, e.g. "cuda,cpu"; default tensorrt,cuda,webgpu,cpu).
   MODELS_DIR: z.string().min(1).optional(),
   MODEL_NAME: z.string().regex(/^[A-Za-z][\w.-]{0,63}$/, 'must be 1-64 letters, digits, ".", "_" or "-" starting with a letter').default('nbeats'),
   INFERENCE_MAX_BATCH: z.coerce.number().int().min(1).max(4096).default(64),
-  INFERENCE_MAX_WAIT_MS: z.coerce.number().min(0).max(1000).default(1),
+  INFERENCE_MAX_WAIT_MS: z.coerce.number().min(0).max(1000).default(0),
   INFERENCE_PROVIDERS: z.string().regex(/^[\w, ]*$/, 'must be a comma-separated list of provider names').optional(),
   // Sentiment: where model folders live (default <repo>/models), which one to load (default models/finbert
   // when a FinBERT export is there, else the shipped finance-sentiment), and how inference runs.

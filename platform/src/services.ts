@@ -12,6 +12,7 @@ export type ServiceName =
   | 'gpu-runner'
   | 'sentiment'
   | 'accounts'
+  | 'worker'
   | 'dashboard';
 
 interface ServiceSpec {
@@ -35,6 +36,7 @@ export const SERVICES: Record<ServiceName, ServiceSpec> = {
   'gpu-runner': { description: 'GPU runner (same API, GPU execution providers)', port: (c) => c.TENSORRT_PORT, baseUrl: (c) => origin(c.TENSORRT_URL), subgraph: false },
   sentiment: { description: 'Sentiment engine (FinBERT-class model)', port: (c) => c.SENTIMENT_PORT, baseUrl: (c) => origin(c.SENTIMENT_URL), subgraph: true },
   accounts: { description: 'Account simulation (the seed\'s mock MCP)', port: (c) => c.MCP_PORT, baseUrl: (c) => origin(c.MCP_URL), subgraph: true },
+  worker: { description: 'Worker: background jobs (model training) from the `jobs` stream', port: (c) => c.WORKER_PORT, baseUrl: (c) => origin(c.WORKER_URL), subgraph: false },
   dashboard: { description: 'Web dashboard', port: (c) => c.DASHBOARD_PORT, baseUrl: (c) => `http://127.0.0.1:${c.DASHBOARD_PORT}`, subgraph: false },
 };
 

@@ -11,6 +11,7 @@ describe('subscription routes', () => {
       { field: 'decisionMade', service: 'strategy', typeName: 'Decision', lookupField: 'decision', keyArg: 'id' },
       { field: 'fillReceived', service: 'execution', typeName: 'Fill', lookupField: 'fill', keyArg: 'tradeId' },
       { field: 'orderUpdated', service: 'execution', typeName: 'OrderUpdate', lookupField: 'orderUpdate', keyArg: 'id' },
+      { field: 'sentimentChanged', service: 'sentiment', typeName: 'SymbolSentiment', lookupField: 'sentimentById', keyArg: 'id' },
       { field: 'signalEmitted', service: 'signals', typeName: 'Signal', lookupField: 'signal', keyArg: 'id' },
       { field: 'tickReceived', service: 'marketdata', typeName: 'Tick', lookupField: 'tick', keyArg: 'id' },
     ]);

@@ -1,6 +1,6 @@
-// Process entry point of the GPU runner (:8007), the inference family's second server. It shares the
-// runtime (health, config, Redis, PostgreSQL) with the ONNX runner; its inference API comes with the
-// inference issue, which also adds execution-provider selection.
+// Process entry point of the GPU runner (:8007), the inference family's second server: the same REST
+// API as the ONNX runner on the best execution provider this machine has (see gpu.ts).
 import { runService } from '@aitrader/platform';
+import { gpuDefinition } from './gpu';
 
-runService({ name: 'gpu-runner' });
+runService(gpuDefinition);

@@ -1,7 +1,8 @@
 // The seed's end-to-end flow against the running stack (real Redis and PostgreSQL), with a quote for
 // AAPL: `PUBLISH signals '{...}'` → strategy decision (logged and stored with its factors) → order on
-// `orders` → execution engine → fill → the seed's `executions` table and the account. Inference and
-// sentiment give no answer yet (later issues), so decisions are on technicals only and say so.
+// `orders` → execution engine → fill → the seed's `executions` table and the account. Here inference and
+// sentiment are stopped (their URLs point nowhere), so decisions are on technicals only and say so;
+// seed-verbatim.test.ts runs the seed's test with every service up.
 import { randomBytes } from 'node:crypto';
 import Redis from 'ioredis';
 import { Client } from 'pg';
@@ -14,7 +15,8 @@ const accountId = `seed-${randomBytes(3).toString('hex')}`;
 let stack: Stack;
 
 beforeAll(async () => {
-  stack = await startStack({ REDIS_PREFIX: prefix, DEFAULT_ACCOUNT_ID: accountId });
+  const down = 'http://127.0.0.1:9'; // nothing listens on the discard port
+  stack = await startStack({ REDIS_PREFIX: prefix, DEFAULT_ACCOUNT_ID: accountId, ONNX_URL: down, SENTIMENT_URL: down });
   const ticks = [
     { type: 'quote', timestamp: '2025-09-27T09:59:59Z', symbol: 'AAPL', bid: 255.0, ask: 255.02, bid_size: 300, ask_size: 500 },
   ];
@@ -30,7 +32,7 @@ afterAll(async () => {
 const since = new Date().toISOString(); // the test database is shared with earlier runs
 const decisions = async () => (await gql(stack.gateway.url, 'query($since: DateTime) { decisions(symbol: "AAPL", since: $since, first: 5) { action quantity reason factors riskRejected riskReason clientOrderId } }', { since })).data?.decisions ?? [];
 
-test("the seed's PUBLISH is decided on technicals only while inference and sentiment are absent", async () => {
+test("with inference and sentiment stopped, the seed's PUBLISH is decided on technicals only", async () => {
   await redis.publish(`${prefix}signals`, '{"symbol": "AAPL", "score": 0.75, "timestamp": "2025-09-27T10:00:00Z"}');
   await waitFor(async () => (await decisions()).length === 1, 15_000, 'decision');
   const [decision] = await decisions();

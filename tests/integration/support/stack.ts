@@ -1,14 +1,15 @@
-// Starts the whole platform in-process for tests: the seven subgraphs and the GPU runner on ephemeral
-// ports against the real Redis/PostgreSQL, then the gateway configured with their URLs.
+// Starts the whole platform in-process for tests: the seven subgraphs, the GPU runner and the worker on
+// ephemeral ports against the real Redis/PostgreSQL, then the gateway configured with their URLs.
 import { createServer } from 'node:net';
 import { createLogger, startService, type Config, type RunningService, type ServiceName } from '@aitrader/platform';
 import { startGateway, type RunningGateway } from '../../../gateway/src/server';
 import { SUBGRAPH_DEFINITIONS } from '../../../gateway/src/compose/subgraphs';
+import { gpuDefinition, workerDefinition } from '../../../subgraphs/inference/src';
 import { testConfig } from './env';
 
 const URL_VARS: Record<string, string> = {
   marketdata: 'MARKETDATA_URL', signals: 'SIGNALS_URL', strategy: 'STRATEGY_URL', execution: 'EXECUTION_URL',
-  inference: 'ONNX_URL', sentiment: 'SENTIMENT_URL', accounts: 'MCP_URL', 'gpu-runner': 'TENSORRT_URL',
+  inference: 'ONNX_URL', sentiment: 'SENTIMENT_URL', accounts: 'MCP_URL', 'gpu-runner': 'TENSORRT_URL', worker: 'WORKER_URL',
 };
 
 export interface Stack {
@@ -37,7 +38,7 @@ async function freePort(): Promise<number> {
 }
 
 export async function startStack(overrides: Record<string, string> = {}): Promise<Stack> {
-  const defs = [...SUBGRAPH_DEFINITIONS, { name: 'gpu-runner' as const }];
+  const defs = [...SUBGRAPH_DEFINITIONS, gpuDefinition, workerDefinition];
   const ports = new Map<string, number>();
   for (const def of defs) ports.set(def.name, await freePort());
   const urls = Object.fromEntries(defs.map((d) => [URL_VARS[d.name]!, `http://127.0.0.1:${ports.get(d.name)}${d.name === 'accounts' ? '/mcp' : ''}`]));
