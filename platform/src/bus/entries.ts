@@ -25,3 +25,11 @@ function pairsToObject(flat: string[]): Record<string, string> {
   for (let i = 0; i + 1 < flat.length; i += 2) out[flat[i] as string] = flat[i + 1] as string;
   return out;
 }
+
+/** XINFO replies are flat [key, value, key, value…] arrays; values keep their reply types. */
+export function fieldsOfReply(flat: readonly unknown[] | null | undefined): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (!flat) return out;
+  for (let i = 0; i + 1 < flat.length; i += 2) out[String(flat[i])] = flat[i + 1];
+  return out;
+}

@@ -5,3 +5,4 @@ export * from './consumer';
 export * from './pubsub';
 export type { RawEntry } from './entries';
 export * from './tail';
+export * from './drain';

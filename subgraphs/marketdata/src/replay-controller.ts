@@ -26,6 +26,8 @@ export interface StartReplayCommand {
   format?: TickFileFormat | null;
   speed?: number | null;
   asFastAsPossible?: boolean | null;
+  /** Backtest mode: one tick at a time, each only after the platform has handled the one before. */
+  lockstep?: boolean | null;
   seed?: number | null;
   symbols?: string[] | null;
   start?: Date | null;
@@ -50,19 +52,22 @@ export interface ReplayInfo {
   rejected: RejectedRow[];
   first: string | null;
   last: string | null;
+  lockstep: boolean;
 }
 
 export type ReplayStatusModel = ReturnType<ReplayController['status']>;
 
 export class ReplayController {
   private session?: ReplaySession;
-  private info: ReplayInfo = { source: null, rejected: [], first: null, last: null };
+  private info: ReplayInfo = { source: null, rejected: [], first: null, last: null, lockstep: false };
 
   constructor(
     private readonly publisher: StreamPublisher,
     private readonly dataDir: string,
     private readonly clock: ReplayClock,
     private readonly logger?: Logger,
+    /** Resolves when every consumer downstream of `ticks` has handled what was published (lockstep). */
+    private readonly drained: () => Promise<void> = async () => undefined,
   ) {}
 
   status() {
@@ -71,6 +76,7 @@ export class ReplayController {
       state: s?.state ?? 'IDLE',
       speed: s && s.speed !== 'max' ? s.speed : null,
       asFastAsPossible: s?.speed === 'max',
+      lockstep: this.info.lockstep,
       position: s?.position ?? 0,
       total: s?.total ?? 0,
       published: s?.published ?? 0,
@@ -90,9 +96,17 @@ export class ReplayController {
     }
     if (ticks.length === 0) throw new ReplayCommandError('EMPTY', `no valid ticks in ${label} (${rejected.length} rejected)`, rejected);
     await this.session?.stop();
-    const session = this.guard(() => new ReplaySession({ ticks, speed, clock: this.clock, publish: (batch: Tick[]) => this.publisher.publishMany('ticks', batch).then(() => undefined) }));
+    const publish = (batch: Tick[]) => this.publisher.publishMany('ticks', batch).then(() => undefined);
+    // Lockstep: unpaced, one tick per publish, and the next only once the signals, decisions, orders and
+    // fills of this one exist — so fills see the book of their own tick and a replay repeats exactly.
+    // A drain that times out pauses the replay with the error (resume retries).
+    const session = this.guard(() =>
+      cmd.lockstep
+        ? new ReplaySession({ ticks, speed: 'max', batchSize: 1, clock: this.clock, publish: async (batch) => { await publish(batch); await this.drained(); } })
+        : new ReplaySession({ ticks, speed, clock: this.clock, publish }),
+    );
     this.session = session;
-    this.info = { source: label, rejected, first: ticks[0]!.timestamp, last: ticks[ticks.length - 1]!.timestamp };
+    this.info = { source: label, rejected, first: ticks[0]!.timestamp, last: ticks[ticks.length - 1]!.timestamp, lockstep: Boolean(cmd.lockstep) };
     this.guard(() => session.start());
     void session.done.then(
       () => this.logger?.info({ source: label, ...session.status() }, 'replay ended'),

@@ -1,6 +1,6 @@
 // The marketdata service's application objects, built once at start from the platform runtime.
 import { join } from 'node:path';
-import { StreamPublisher, type ServiceContext } from '@aitrader/platform';
+import { StreamPublisher, waitForDrain, type ServiceContext } from '@aitrader/platform';
 import { systemClock } from './domain';
 import { ReplayController } from './replay-controller';
 import { CandlesStore } from './storage/candles-store';
@@ -16,6 +16,9 @@ export interface MarketdataServices {
   replay: ReplayController;
 }
 
+/** What a lockstep replay waits on after each tick: everything downstream of a tick. */
+const LOCKSTEP_TOPICS = ['ticks', 'book', 'signals', 'orders', 'fills'] as const;
+
 export const DEFAULT_DATA_DIR = join(__dirname, '..', 'data');
 
 export function createServices(ctx: ServiceContext): MarketdataServices {
@@ -27,6 +30,8 @@ export function createServices(ctx: ServiceContext): MarketdataServices {
     candles,
     state,
     pipeline: new TickPipeline(publisher, state, candles, ctx.logger),
-    replay: new ReplayController(publisher, ctx.config.REPLAY_DATA_DIR ?? DEFAULT_DATA_DIR, systemClock, ctx.logger),
+    replay: new ReplayController(publisher, ctx.config.REPLAY_DATA_DIR ?? DEFAULT_DATA_DIR, systemClock, ctx.logger, () =>
+      waitForDrain(ctx.redis, LOCKSTEP_TOPICS, { prefix: ctx.config.REDIS_PREFIX }),
+    ),
   };
 }

@@ -21,6 +21,7 @@ const withTimeout = <T>(p: Promise<T>, ms: number, fallback: T) =>
 
 export class StrategyService {
   private readonly seen = new Set<string>();
+  private readonly inflight = new Map<string, Promise<DecisionOutcome | null>>();
   strategy!: StoredStrategy;
   private current: StrategyConfig;
 
@@ -67,11 +68,30 @@ export class StrategyService {
     if (stored) this.apply(stored);
   }
 
-  /** Handles one signal once, whichever way it arrived (stream or channel). */
+  /**
+   * Handles one signal once, whichever way it arrived (stream or channel). A second arrival while the
+   * first is still being decided waits for it, so the stream entry is acked only after the decision
+   * (and its order) exist — what a lockstep replay relies on.
+   */
   async onSignal(signal: Signal): Promise<DecisionOutcome | null> {
     const id = signalIdOf(signal);
+    const running = this.inflight.get(id);
+    if (running) {
+      await running.catch(() => undefined);
+      return null;
+    }
     if (this.seen.has(id)) return null;
     this.remember(id);
+    const decision = this.decideOnce(signal, id);
+    this.inflight.set(id, decision);
+    try {
+      return await decision;
+    } finally {
+      this.inflight.delete(id);
+    }
+  }
+
+  private async decideOnce(signal: Signal, id: string): Promise<DecisionOutcome | null> {
     if (!this.strategy.enabled) return null;
     const { clients, store, logger } = this.deps;
     const config = this.current;

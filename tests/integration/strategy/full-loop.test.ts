@@ -2,10 +2,10 @@
 // orders → fills → positions, twice on two fresh stacks with their own accounts. Money is conserved to
 // the cent, and the second replay gives the same orders and fills as the first.
 //
-// Orders are identical by construction (signals carry the indicators they were computed with, client
-// order ids derive from the signal). Fills are simulated against the live book when the order arrives,
-// so they repeat when the replay is paced slower than the pipeline's latency (here 10× real time); at
-// full speed the book moves while an order is in flight and fill prices differ (latency slippage).
+// The replay runs in lockstep (backtest mode): each tick goes out only once everything downstream has
+// handled the one before, so every order fills against the book of its own tick. Orders repeat by
+// construction (signals carry the indicators they were computed with, client order ids derive from the
+// signal) and so do fills.
 // Forecast and sentiment services point nowhere here: those decisions run on technicals only, so
 // other tests' models and news cannot change them.
 import { randomBytes } from 'node:crypto';
@@ -28,7 +28,7 @@ async function replayOnce(label: string) {
   });
   const q = (query: string) => gql(stack.gateway.url, query);
   try {
-    const started = await q('mutation { startReplay(input: { source: SYNTHETIC, seed: 7, symbols: ["TSLA"], start: "2024-06-03T13:30:00Z", durationSeconds: 180, speed: 10 }) { error { code message } } }');
+    const started = await q('mutation { startReplay(input: { source: SYNTHETIC, seed: 7, symbols: ["TSLA"], start: "2024-06-03T13:30:00Z", durationSeconds: 180, lockstep: true }) { error { code message } } }');
     expect(started.data?.startReplay.error).toBeNull();
     await waitFor(async () => (await q('{ replay { state } }')).data?.replay.state === 'FINISHED', 60_000, 'replay');
 

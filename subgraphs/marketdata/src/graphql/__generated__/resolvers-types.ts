@@ -272,6 +272,7 @@ export type ReplayStatus = {
   currentTimestamp: Maybe<Scalars['DateTime']['output']>;
   firstTimestamp: Maybe<Scalars['DateTime']['output']>;
   lastTimestamp: Maybe<Scalars['DateTime']['output']>;
+  lockstep: Scalars['Boolean']['output'];
   /** Index of the next tick to publish. */
   position: Scalars['Int']['output'];
   published: Scalars['Int']['output'];
@@ -305,6 +306,12 @@ export type StartReplayInput = {
   durationSeconds?: InputMaybe<Scalars['Int']['input']>;
   /** FILE / INLINE; inferred from the file extension when omitted. */
   format?: InputMaybe<TickFileFormat>;
+  /**
+   * Backtest mode: ticks go out one at a time, each once every consumer downstream (book, signals,
+   * strategy, execution, accounts) has handled the one before; speed is ignored. A replay then gives the
+   * same signals, decisions, orders and fills every time.
+   */
+  lockstep?: InputMaybe<Scalars['Boolean']['input']>;
   /** FILE: path relative to the replay data directory. */
   path?: InputMaybe<Scalars['String']['input']>;
   /** SYNTHETIC: generator seed, symbols, start and duration. */
@@ -640,6 +647,7 @@ export type ReplayStatusResolvers<ContextType = Context, ParentType extends Reso
   currentTimestamp?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   firstTimestamp?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   lastTimestamp?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  lockstep?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   position?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   published?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   rejectedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
