@@ -1,7 +1,7 @@
 // The metrics JSON stored with a model version (model_versions.metrics): the trainer's validation and test
 // ForecastMetrics, with the validation relativeToNaive / MASE / perStepRelativeRmse repeated at the top
 // (what serving turns into a confidence, and what the domain's metrics parser reads), plus how it was trained.
-import type { ForecastMetrics, OnnxMetadata } from '@aitrader/models/src/nbeats';
+import type { ForecastMetrics, OnnxMetadata } from '@aitrader/models/nbeats';
 
 export interface TrainingInfo {
   /** Where the prices came from, e.g. `syntheticSeries({...})` or `candles 1m: AAPL (900), MSFT (880)`. */

@@ -2,7 +2,7 @@
 // fewer model runs with the same answers as one batch, release after draining, and broken artifacts
 // refused at load time.
 import { readFileSync } from 'node:fs';
-import { exportOnnx, createModel } from '@aitrader/models/src/nbeats';
+import { exportOnnx, createModel } from '@aitrader/models/nbeats';
 import { BOOTSTRAP_FILE, BOOTSTRAP_VERSION } from '../storage/artifacts';
 import { loadModel } from './loaded-model';
 

@@ -2,7 +2,7 @@
 // shape and validation metrics read from the ONNX metadata, and a micro-batcher that turns concurrent
 // single forecasts into one [N, lookback] float32 run. Loading checks the artifact end to end (metadata,
 // metrics, a test forecast) so a broken file is refused before it can be swapped in.
-import { ONNX_INPUT_NAME, ONNX_OUTPUT_NAME, readOnnxMetadata, type OnnxMetadata } from '@aitrader/models/src/nbeats';
+import { ONNX_INPUT_NAME, ONNX_OUTPUT_NAME, readOnnxMetadata, type OnnxMetadata } from '@aitrader/models/nbeats';
 import { Tensor, type InferenceSession } from 'onnxruntime-node';
 import {
   checkModelOutput,

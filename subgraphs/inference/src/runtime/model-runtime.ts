@@ -6,7 +6,7 @@
 // Promotions and candidate changes reach every replica through Redis pub/sub (`models:promoted`,
 // `models:candidate`); a periodic check against the registry catches a replica that missed an event.
 import type { Redis } from 'ioredis';
-import { readOnnxMetadata } from '@aitrader/models/src/nbeats';
+import { readOnnxMetadata } from '@aitrader/models/nbeats';
 import type { EventBus, Logger } from '@aitrader/platform';
 import {
   buildForecast,

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { copyFile, link, mkdir, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { BOOTSTRAP_FILE, BOOTSTRAP_VERSION } from '@aitrader/models/src/nbeats/build-bootstrap';
+import { BOOTSTRAP_FILE, BOOTSTRAP_VERSION } from '@aitrader/models/nbeats/bootstrap';
 
 export const REPO_ROOT = resolve(__dirname, '..', '..', '..', '..');
 export const DEFAULT_MODELS_DIR = join(REPO_ROOT, 'models', 'artifacts');

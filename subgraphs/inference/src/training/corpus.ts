@@ -2,8 +2,8 @@
 // trained on (see models/src/nbeats/build-bootstrap.ts for why not the bundled sample); with symbols,
 // their candle closes from PostgreSQL, one symbol after another, chain-linked into one series.
 import type { PrismaClient } from '@aitrader/prisma';
-import { syntheticSeries } from '@aitrader/models/src/nbeats';
-import { SYNTHETIC_CORPUS } from '@aitrader/models/src/nbeats/build-bootstrap';
+import { syntheticSeries } from '@aitrader/models/nbeats';
+import { SYNTHETIC_CORPUS } from '@aitrader/models/nbeats/bootstrap';
 import type { TrainJobPayload } from './job-spec';
 
 export interface Corpus {

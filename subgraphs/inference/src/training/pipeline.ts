@@ -4,8 +4,8 @@
 // registered unless every earlier step succeeded; a failed registration removes the artifact again.
 import type { Logger } from '@aitrader/platform';
 import type { PrismaClient } from '@aitrader/prisma';
-import { exportOnnx, predict, type NBeatsModel } from '@aitrader/models/src/nbeats';
-import { BOOTSTRAP_TRAINING } from '@aitrader/models/src/nbeats/build-bootstrap';
+import { exportOnnx, predict, type NBeatsModel } from '@aitrader/models/nbeats';
+import { BOOTSTRAP_TRAINING } from '@aitrader/models/nbeats/bootstrap';
 import { storedMetrics, type StoredModelMetrics } from '../model-metrics';
 import { loadModel } from '../runtime/loaded-model';
 import type { PromotedEvent } from '../runtime/model-runtime';

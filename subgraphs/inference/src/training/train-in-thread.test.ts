@@ -1,6 +1,6 @@
 // The trainer in a worker thread: progress per epoch comes back, the weights arrive intact (same as
 // training in this thread with the same seed), and the trainer's own errors keep their code.
-import { syntheticSeries, train } from '@aitrader/models/src/nbeats';
+import { syntheticSeries, train } from '@aitrader/models/nbeats';
 import { trainInThread, TrainingError } from './train-in-thread';
 
 const options = { blocks: 1, layersPerBlock: 1, hiddenSize: 8, epochs: 3, seed: 4, patience: Infinity };

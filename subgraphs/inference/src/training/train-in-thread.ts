@@ -4,7 +4,7 @@
 // `npm start`, `npm run train` and jest.
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { NBeatsConfig, TrainOptions, TrainProgress, TrainResult } from '@aitrader/models/src/nbeats';
+import type { NBeatsConfig, TrainOptions, TrainProgress, TrainResult } from '@aitrader/models/nbeats';
 
 export const THREAD_FILE = join(__dirname, 'train-thread.ts');
 

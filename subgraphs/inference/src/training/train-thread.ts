@@ -2,7 +2,7 @@
 // work, so it runs here and the process's event loop stays free to serve health checks, stream reads
 // and progress writes. Posts {type: 'progress'} per epoch, then {type: 'done'} or {type: 'error'}.
 import { parentPort, workerData } from 'node:worker_threads';
-import { train, type TrainOptions } from '@aitrader/models/src/nbeats';
+import { train, type TrainOptions } from '@aitrader/models/nbeats';
 
 interface Input {
   series: Float64Array;

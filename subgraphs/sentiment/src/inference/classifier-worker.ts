@@ -2,7 +2,7 @@
 // and inference never block the service's event loop. Loads the model once, announces it, then answers
 // classify requests one at a time (the main thread queues and batches them).
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadSentimentClassifier, pickSentimentModelName } from '@aitrader/models/src/sentiment/classifier';
+import { loadSentimentClassifier, pickSentimentModelName } from '@aitrader/models/sentiment/classifier';
 import { packScores, type ClassifierWorkerOptions, type WorkerReply, type WorkerRequest } from './protocol';
 
 if (!parentPort) throw new Error('classifier-worker.ts must run in a worker thread');

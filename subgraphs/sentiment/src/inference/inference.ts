@@ -340,7 +340,7 @@ class InlineEngine implements Engine {
       const started = performance.now();
       // Required here, not at the top: in worker mode the main thread never loads transformers.js.
       // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const models = require('@aitrader/models/src/sentiment/classifier') as typeof import('@aitrader/models/src/sentiment/classifier');
+      const models = require('@aitrader/models/sentiment/classifier') as typeof import('@aitrader/models/sentiment/classifier');
       const modelName = this.options.modelName ?? models.pickSentimentModelName(this.options.modelsDir);
       this.classifier = await models.loadSentimentClassifier({ modelsDir: this.options.modelsDir, modelName, batchSize: this.options.batchSize });
       return { modelId: this.classifier.modelId, modelName, loadMs: Math.round(performance.now() - started) };

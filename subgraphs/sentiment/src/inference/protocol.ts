@@ -1,7 +1,7 @@
 // Messages between the sentiment service and its classifier worker thread (worker_threads), and the
 // options the worker starts with. Scores travel packed in typed arrays whose buffers are transferred,
 // not cloned: thousands of small result objects would cost the main thread a long deserialisation.
-import type { SentimentScore } from '@aitrader/models/src/sentiment/classifier';
+import type { SentimentScore } from '@aitrader/models/sentiment/classifier';
 
 export type { SentimentScore };
 
