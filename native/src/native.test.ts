@@ -6,22 +6,11 @@
 import * as fs from 'node:fs';
 import * as native from './index';
 import { NativeInputError, reference, type NativeInputErrorCode } from './index';
+import { mulberry32 } from './testing/synthetic-ticks'; // seeded, so the differential test is reproducible
 
 const requireNative = process.env.AITRADER_REQUIRE_NATIVE === '1' && process.env.AITRADER_NATIVE !== 'off';
 
 type SmaFn = (values: Float64Array, period: number) => Float64Array;
-
-/** Seeded PRNG (mulberry32) so the differential test is reproducible. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Random-walk price series around 100 (realistic magnitudes, some negative returns). */
 function randomSeries(n: number, seed: number): Float64Array {
