@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import Redis from 'ioredis';
 import { Client } from 'pg';
+import { signalIdOf } from '@aitrader/platform';
 import { DATABASE_URL, REDIS_URL, gql, uniquePrefix, waitFor } from '../support/env';
 import { startStack, type Stack } from '../support/stack';
 
@@ -30,10 +31,19 @@ afterAll(async () => {
 });
 
 const since = new Date().toISOString(); // the test database is shared with earlier runs
-const decisions = async () => (await gql(stack.gateway.url, 'query($since: DateTime) { decisions(symbol: "AAPL", since: $since, first: 5) { action quantity reason factors riskRejected riskReason clientOrderId } }', { since })).data?.decisions ?? [];
+// The seed's message shape, at times of its own: seed-verbatim.test.ts (maybe running at the same time,
+// on the same database) publishes the seed's exact signal, and only this test's decisions count here.
+const SIGNALS = [
+  { symbol: 'AAPL', score: 0.75, timestamp: '2025-09-29T10:00:00Z' },
+  { symbol: 'AAPL', score: 0.95, timestamp: '2025-09-29T10:00:05Z' },
+];
+const mine = new Set(SIGNALS.map((s) => signalIdOf(s)));
+const decisions = async () =>
+  ((await gql(stack.gateway.url, 'query($since: DateTime) { decisions(symbol: "AAPL", since: $since, first: 50) { action quantity reason factors riskRejected riskReason clientOrderId signalId } }', { since })).data?.decisions ?? [])
+    .filter((d: { signalId: string | null }) => d.signalId !== null && mine.has(d.signalId));
 
 test("with inference and sentiment stopped, the seed's PUBLISH is decided on technicals only", async () => {
-  await redis.publish(`${prefix}signals`, '{"symbol": "AAPL", "score": 0.75, "timestamp": "2025-09-27T10:00:00Z"}');
+  await redis.publish(`${prefix}signals`, JSON.stringify(SIGNALS[0]));
   await waitFor(async () => (await decisions()).length === 1, 15_000, 'decision');
   const [decision] = await decisions();
   // 0.4 × 0.75 + 0.3 × 0 (no forecast) + 0.2 × 0 (no sentiment) + 0.1 × 1 (RSI unknown → 50 < 70) = 0.4,
@@ -44,7 +54,7 @@ test("with inference and sentiment stopped, the seed's PUBLISH is decided on tec
 });
 
 test('a stronger signal on the channel becomes an order, a fill and a row in `executions`', async () => {
-  const payload = '{"symbol": "AAPL", "score": 0.95, "timestamp": "2025-09-27T10:00:05Z"}';
+  const payload = JSON.stringify(SIGNALS[1]);
   await redis.publish(`${prefix}signals`, payload);
   await waitFor(async () => (await decisions()).length === 2, 15_000, 'decision');
   const [decision] = await decisions();

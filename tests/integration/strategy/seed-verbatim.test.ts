@@ -8,6 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import Redis from 'ioredis';
 import { Client } from 'pg';
+import { signalIdOf } from '@aitrader/platform';
 import { DATABASE_URL, REDIS_URL, gql, waitFor } from '../support/env';
 import { startStack, type Stack } from '../support/stack';
 
@@ -40,7 +41,11 @@ test("the seed's end-to-end test: PUBLISH → a decision is logged → the execu
   const since = new Date().toISOString();
   await redis.publish('signals', '{"symbol": "AAPL", "score": 0.75, "timestamp": "2025-09-27T10:00:00Z"}');
 
-  const decisions = async () => (await gql(stack.gateway.url, 'query($since: DateTime) { decisions(symbol: "AAPL", since: $since, first: 5) { action quantity factors clientOrderId } }', { since })).data?.decisions ?? [];
+  // Only this signal's decisions: other tests decide on AAPL in the same database.
+  const id = signalIdOf({ symbol: 'AAPL', score: 0.75, timestamp: '2025-09-27T10:00:00Z' });
+  const decisions = async () =>
+    ((await gql(stack.gateway.url, 'query($since: DateTime) { decisions(symbol: "AAPL", since: $since, first: 50) { action quantity factors clientOrderId signalId } }', { since })).data?.decisions ?? [])
+      .filter((d: { signalId: string | null }) => d.signalId === id);
   await waitFor(async () => (await decisions()).length === 1, 15_000, 'decision');
   const [decision] = await decisions();
   expect(decision.action).toBe('BUY');
