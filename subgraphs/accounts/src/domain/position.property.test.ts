@@ -30,6 +30,13 @@ const fill10 = fc.record({
   price: fc.oneof(wholeUnits(20), scaled(1, 2_000_000_000, 7)),
   fee: fc.oneof(fc.constant(ZERO), scaled(0, 1_000_000_000, 10)),
 });
+const exactFill = (side: Side, quantity: string, price: string): FillInput => ({ side, quantity: toMoney(quantity), price: toMoney(price), fee: ZERO });
+/** Sequences that close to flat: a round trip, a short covered in two parts, a flip and back. */
+const FLAT_EXAMPLES: [FillInput[]][] = [
+  [[exactFill('BUY', '3', '10'), exactFill('SELL', '3', '11')]],
+  [[exactFill('SELL', '2.5', '7.25'), exactFill('BUY', '1', '7'), exactFill('BUY', '1.5', '7.5')]],
+  [[exactFill('BUY', '1', '5'), exactFill('SELL', '3', '6'), exactFill('BUY', '2', '4')]],
+];
 const sequence = (fill: fc.Arbitrary<FillInput>) => fc.array(fill, { minLength: 1, maxLength: 40 });
 const startingCash = scaled(0, 10_000_000_000, 4);
 const mark = fc.oneof(wholeUnits(20), scaled(1, 100_000_000, 4));
@@ -163,9 +170,10 @@ test('(d) flat ⇔ average 0; open ⇒ average > 0', () => {
       expect(w.position.averagePrice.isZero()).toBe(w.position.quantity.isZero());
       expect(w.position.averagePrice.isNegative()).toBe(false);
     }),
-    RUNS,
+    // Random sequences reach flat only now and then (one run in CI reached none): these always do.
+    { ...RUNS, examples: FLAT_EXAMPLES },
   );
-  expect(flats).toBeGreaterThan(0); // the generator does reach flat, so the check is not vacuous
+  expect(flats).toBeGreaterThan(0); // flat is reached, so the check is not vacuous
 });
 
 test('(e) the same fills give the same results every time, and replayFills agrees with applying them one by one', () => {
