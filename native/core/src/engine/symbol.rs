@@ -36,9 +36,75 @@ struct Detectors {
     imbalance: Option<BookImbalance>,
     cooldown_bars: u64,
     last_fired: [Option<u64>; 6],
+    /// Whether any detector is enabled: an indicators-only engine skips detection entirely.
+    any: bool,
+}
+
+/// The indicator values a bar close hands to the detectors.
+#[derive(Debug, Clone, Copy)]
+struct BarIndicators {
+    sma_fast: Option<f64>,
+    sma_slow: Option<f64>,
+    rsi: Option<f64>,
+    atr: Option<f64>,
+    vwap: Option<f64>,
 }
 
 impl Detectors {
+    /// Runs the enabled detectors on a closed bar in `DetectorKind::ALL` order and pushes
+    /// their signals. Cooldowns are read before any detector runs, so one firing never
+    /// affects another's eligibility on the same bar. Out of line: the rare, heavy part.
+    #[inline(never)]
+    fn run(&mut self, index: u64, bar: &Bar, ind: BarIndicators, ts: f64, out: &mut Vec<Signal>) {
+        let may = DetectorKind::ALL.map(|k| self.may_fire(k, index));
+        let close = bar.close;
+        let mut emit =
+            |kind: DetectorKind, found: Option<Detection>, last_fired: &mut [Option<u64>; 6]| {
+                if let Some(Detection { score, reason }) = found {
+                    last_fired[kind as usize] = Some(index);
+                    out.push(Signal {
+                        detector: kind,
+                        score,
+                        reason,
+                        ts,
+                        price: close,
+                        bar_start: bar.start,
+                    });
+                }
+            };
+        let last = &mut self.last_fired;
+        if let Some(x) = self.crossover.as_mut() {
+            emit(
+                DetectorKind::MaCrossover,
+                x.on_bar(ind.sma_fast, ind.sma_slow, ind.atr, close, may[0]),
+                last,
+            );
+        }
+        if let Some(x) = self.rsi_zone.as_mut() {
+            emit(DetectorKind::RsiZone, x.on_bar(ind.rsi, may[1]), last);
+        }
+        if let Some(x) = self.breakout.as_mut() {
+            emit(DetectorKind::Breakout, x.on_bar(bar, ind.atr, may[2]), last);
+        }
+        if let Some(x) = self.vwap_deviation.as_mut() {
+            emit(
+                DetectorKind::VwapDeviation,
+                x.on_bar(close, ind.vwap, ind.atr, may[3]),
+                last,
+            );
+        }
+        if let Some(x) = self.volume_spike.as_mut() {
+            emit(DetectorKind::VolumeSpike, x.on_bar(bar, may[4]), last);
+        }
+        if let Some(x) = self.imbalance.as_mut() {
+            emit(
+                DetectorKind::BookImbalance,
+                x.on_bar(bar.bid_size, bar.ask_size, may[5]),
+                last,
+            );
+        }
+    }
+
     fn may_fire(&self, kind: DetectorKind, bar_index: u64) -> bool {
         match self.last_fired[kind as usize] {
             None => true,
@@ -133,6 +199,7 @@ impl SymbolState {
                     .then(|| BookImbalance::new(config.imbalance_threshold)),
                 cooldown_bars: config.cooldown_bars as u64,
                 last_fired: [None; 6],
+                any: DetectorKind::ALL.into_iter().any(det),
             },
         }
     }
@@ -265,16 +332,22 @@ impl SymbolState {
         self.bars_closed += 1;
 
         let close = bar.close;
-        let sma_fast = self.sma_fast.as_mut().and_then(|s| s.update(close));
-        let sma_slow = self.sma_slow.as_mut().and_then(|s| s.update(close));
+        // Indicator state only; the values (more divisions) are read below when detectors run.
+        if let Some(sma) = self.sma_fast.as_mut() {
+            sma.update(close);
+        }
+        if let Some(sma) = self.sma_slow.as_mut() {
+            sma.update(close);
+        }
         if let Some(ema) = self.ema.as_mut() {
             ema.update(close);
         }
-        let rsi = self.rsi.as_mut().and_then(|r| r.update(close));
-        let atr = self
-            .atr
-            .as_mut()
-            .and_then(|a| a.update(bar.high, bar.low, close));
+        if let Some(rsi) = self.rsi.as_mut() {
+            rsi.update(close);
+        }
+        if let Some(atr) = self.atr.as_mut() {
+            atr.update(bar.high, bar.low, close);
+        }
         if let Some(bollinger) = self.bollinger.as_mut() {
             bollinger.update(close);
         }
@@ -285,39 +358,15 @@ impl SymbolState {
         let vwap = self.vwap.as_ref().and_then(Vwap::value);
         self.vwap_at_close = vwap.unwrap_or(f64::NAN);
 
-        let d = &mut self.detectors;
-        let may = DetectorKind::ALL.map(|k| d.may_fire(k, index));
-        let mut found: [Option<Detection>; 6] = Default::default();
-        if let Some(x) = d.crossover.as_mut() {
-            found[0] = x.on_bar(sma_fast, sma_slow, atr, close, may[0]);
-        }
-        if let Some(x) = d.rsi_zone.as_mut() {
-            found[1] = x.on_bar(rsi, may[1]);
-        }
-        if let Some(x) = d.breakout.as_mut() {
-            found[2] = x.on_bar(&bar, atr, may[2]);
-        }
-        if let Some(x) = d.vwap_deviation.as_mut() {
-            found[3] = x.on_bar(close, vwap, atr, may[3]);
-        }
-        if let Some(x) = d.volume_spike.as_mut() {
-            found[4] = x.on_bar(&bar, may[4]);
-        }
-        if let Some(x) = d.imbalance.as_mut() {
-            found[5] = x.on_bar(bar.bid_size, bar.ask_size, may[5]);
-        }
-        for (kind, detection) in DetectorKind::ALL.into_iter().zip(found) {
-            if let Some(Detection { score, reason }) = detection {
-                d.last_fired[kind as usize] = Some(index);
-                out.push(Signal {
-                    detector: kind,
-                    score,
-                    reason,
-                    ts,
-                    price: close,
-                    bar_start: bar.start,
-                });
-            }
+        if self.detectors.any {
+            let ind = BarIndicators {
+                sma_fast: self.sma_fast.as_ref().and_then(Sma::value),
+                sma_slow: self.sma_slow.as_ref().and_then(Sma::value),
+                rsi: self.rsi.as_ref().and_then(Rsi::value),
+                atr: self.atr.as_ref().and_then(Atr::value),
+                vwap,
+            };
+            self.detectors.run(index, &bar, ind, ts, out);
         }
     }
 
