@@ -15,6 +15,8 @@ export declare class PatternEngine {
    * `INVALID_PERIOD` / `INVALID_CONFIG` errors for bad values.
    */
   constructor(config?: EngineConfigInput | undefined | null)
+  /** This engine's number for `tickFromSlot`. */
+  slotNumber(): number
   /** The configuration in effect. */
   config(): ResolvedEngineConfig
   /**
@@ -211,3 +213,15 @@ export declare function smaBatch(values: Float64Array, period: number): Float64A
  * N-API than an empty array).
  */
 export declare function tickById(engine: ExternalObject<'PatternEngine'>, id: number, ts: number, price: number, size: number, bidSize?: number | undefined | null, askSize?: number | undefined | null): Array<Signal> | null
+
+/** `tickById` with the arguments read from the slot. */
+export declare function tickFromSlot(): Array<Signal> | null
+
+/** This thread's tick slot as a Float64Array over Rust memory (see the module doc). */
+export declare function tickSlot(): Float64Array
+
+/**
+ * The slot's first value as Rust sees it: tells the wrapper whether its Float64Array
+ * really is the slot (it is a copy where external buffers are not allowed).
+ */
+export declare function tickSlotProbe(): number

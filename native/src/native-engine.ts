@@ -1,9 +1,11 @@
 // PatternEngine on the native backend: wraps the napi-rs class, applies the same JS-level
-// argument checks as the reference and turns binding errors into NativeInputError. Two
-// measured N-API costs shape it: live ticks go through the free function `tickById` with
-// an interned symbol id (a class-method call costs ~4x a free-function call in napi-rs 3,
-// and passing the symbol string costs more again), and batch signals come back as columns
-// that are turned into objects here (N-API object creation costs more than the batch).
+// argument checks as the reference and turns binding errors into NativeInputError. Measured
+// N-API costs shape it: a live tick is written into the thread's tick slot (a Float64Array
+// over Rust memory) and `tickFromSlot()` is called without arguments, since converting
+// arguments costs more than the engine's work (see binding/src/live_slot.rs; `tickById`
+// with an interned symbol id where the runtime cannot share the slot), and batch signals
+// come back as columns that are turned into objects here (N-API object creation costs more
+// than the batch).
 
 import type * as Binding from '../binding';
 import { assertBatchArgs, assertSymbolArg, assertTickArgs, normalizeConfig } from './reference/args';
@@ -27,6 +29,9 @@ export class NativePatternEngine implements PatternEngine {
   private readonly handle: ReturnType<Binding.PatternEngine['handle']>;
   /** symbol → id from `symbolId` (ids stay valid across `reset`). */
   private readonly ids = new Map<string, number>();
+  /** This engine's number in the tick slot's registry. */
+  private readonly slotNumber: number;
+  private readonly slot: Float64Array | undefined;
 
   constructor(binding: typeof Binding, config?: EngineConfig) {
     const input = normalizeConfig(config);
@@ -37,6 +42,8 @@ export class NativePatternEngine implements PatternEngine {
       translateNativeError(err);
     }
     this.handle = this.engine.handle();
+    this.slotNumber = this.engine.slotNumber();
+    this.slot = sharedSlot(binding);
     this.resolved = this.engine.config() as ResolvedEngineConfig;
   }
 
@@ -53,7 +60,26 @@ export class NativePatternEngine implements PatternEngine {
         id = this.engine.symbolId(symbol); // validates the symbol first, like onTick(symbol)
         this.ids.set(symbol, id);
       }
-      return (this.binding.tickById(this.handle, id, ts, price, size, bidSize, askSize) as Signal[] | null) ?? [];
+      const slot = this.slot;
+      if (slot === undefined) {
+        return (this.binding.tickById(this.handle, id, ts, price, size, bidSize, askSize) as Signal[] | null) ?? [];
+      }
+      slot[0] = this.slotNumber;
+      slot[1] = id;
+      slot[2] = ts;
+      slot[3] = price;
+      slot[4] = size;
+      let present = 0;
+      if (bidSize != null) {
+        slot[5] = bidSize;
+        present |= 1;
+      }
+      if (askSize != null) {
+        slot[6] = askSize;
+        present |= 2;
+      }
+      slot[7] = present;
+      return (this.binding.tickFromSlot() as Signal[] | null) ?? [];
     } catch (err) {
       return translateNativeError(err);
     }
@@ -87,6 +113,25 @@ export class NativePatternEngine implements PatternEngine {
     if (symbol != null) assertSymbolArg(symbol);
     this.engine.reset(symbol);
   }
+}
+
+const slots = new WeakMap<object, Float64Array | null>();
+
+/**
+ * The binding's tick slot for this thread, or undefined where the runtime copies external
+ * buffers (then a write here would not reach Rust): a value written from JS must read back
+ * from Rust.
+ */
+function sharedSlot(binding: typeof Binding): Float64Array | undefined {
+  let slot = slots.get(binding);
+  if (slot === undefined) {
+    const candidate = binding.tickSlot();
+    const probe = binding.tickSlotProbe() + 1; // differs from what Rust holds now
+    candidate[0] = probe;
+    slot = binding.tickSlotProbe() === probe ? candidate : null;
+    slots.set(binding, slot);
+  }
+  return slot ?? undefined;
 }
 
 /** Builds the BatchSignal objects from the binding's signal columns. */

@@ -14,15 +14,24 @@ use crate::convert::{
     ResolvedEngineConfig,
 };
 use crate::guard::guarded;
+use crate::live_slot;
 
 /// The engine shared by the class and its external handle (JS is single-threaded; the
 /// RefCell turns any unexpected re-entrant use into a caught panic instead of aliasing).
-type SharedEngine = Rc<RefCell<PatternEngine>>;
+pub(crate) type SharedEngine = Rc<RefCell<PatternEngine>>;
 
 /// Per-symbol tick → bar → indicator → detector engine (Rust `pattern_core::PatternEngine`).
 #[napi(js_name = "PatternEngine")]
 pub struct JsPatternEngine {
     inner: SharedEngine,
+    /// Number of this engine for `tickFromSlot` (see live_slot.rs).
+    slot_number: u32,
+}
+
+impl Drop for JsPatternEngine {
+    fn drop(&mut self) {
+        live_slot::unregister(self.slot_number);
+    }
 }
 
 #[napi]
@@ -33,9 +42,15 @@ impl JsPatternEngine {
     pub fn new(config: Option<EngineConfigInput>) -> napi::Result<Self> {
         let input = config.unwrap_or_default().into();
         let engine = guarded(|| PatternEngine::from_input(&input))?;
-        Ok(Self {
-            inner: Rc::new(RefCell::new(engine)),
-        })
+        let inner = Rc::new(RefCell::new(engine));
+        let slot_number = live_slot::register(Rc::clone(&inner));
+        Ok(Self { inner, slot_number })
+    }
+
+    /// This engine's number for `tickFromSlot`.
+    #[napi]
+    pub fn slot_number(&self) -> u32 {
+        self.slot_number
     }
 
     /// The configuration in effect.

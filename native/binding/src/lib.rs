@@ -10,6 +10,7 @@
 mod convert;
 mod engine;
 mod guard;
+mod live_slot;
 
 use napi::bindgen_prelude::Float64Array;
 use napi_derive::napi;
