@@ -40,3 +40,9 @@ test('invalid values are rejected with every problem named', () => {
 test('the seven subgraphs are registered', () => {
   expect(SUBGRAPHS.sort()).toEqual(['accounts', 'execution', 'inference', 'marketdata', 'sentiment', 'signals', 'strategy']);
 });
+
+test('SIGNALS_BOOK_DEPTH: levels per book side summed for the imbalance detector, 1 to 50, default 5', () => {
+  expect(loadConfig({}).SIGNALS_BOOK_DEPTH).toBe(5);
+  expect(loadConfig({ SIGNALS_BOOK_DEPTH: '50' }).SIGNALS_BOOK_DEPTH).toBe(50);
+  for (const bad of ['0', '51', '2.5', 'deep']) expect(() => loadConfig({ SIGNALS_BOOK_DEPTH: bad })).toThrow(/SIGNALS_BOOK_DEPTH/);
+});

@@ -73,6 +73,9 @@ export const ConfigSchema = z.object({
   // NEWS_FEED_FILE (a path under it, or absolute) is replayed once at start.
   NEWS_FEED_DIR: z.string().min(1).optional(),
   NEWS_FEED_FILE: z.string().min(1).optional(),
+  // Signals: how many levels of each side of the L2 book are summed into the bid/ask sizes the pattern
+  // engine's book-imbalance detector sees.
+  SIGNALS_BOOK_DEPTH: z.coerce.number().int().min(1).max(50).default(5),
   // Strategy: which stored strategy (name → parameters, enabled) this strategy process runs.
   STRATEGY_NAME: z.string().regex(/^[\w.-]{1,64}$/, 'must be 1-64 letters, digits, ".", "_" or "-"').default('enhanced_ml_sentiment'),
 });

@@ -1,5 +1,5 @@
 // @aitrader/platform: the one shared package every service imports — config, logging, message
-// schemas, the Redis bus, the database client, health and the service runtime.
+// schemas, the Redis bus, the database client, health, the service runtime and the L2 order book.
 export * from './config';
 export * from './services';
 export * from './logger';
@@ -10,6 +10,7 @@ export * from './health';
 export * from './server';
 export * from './version';
 export * from './market-keys';
+export * from './book';
 export { DateTimeScalar } from './graphql/scalars';
 export { createEventBus, eventStream, serveSubscriptions, type EventBus, type RedisPubSub } from './graphql/subscriptions';
 export * from './graphql/pagination';

@@ -1,8 +1,8 @@
 // The marketdata pipeline over the `ticks` stream: quotes and depth go through the book builder (book
 // updates published to `book`, latest book and top of book saved for readers), trades update the last
 // trade and the candle aggregator, whose closed candles are persisted. One consumer keeps tick order.
-import type { Logger, StreamPublisher, Tick } from '@aitrader/platform';
-import { BookBuilder, CandleAggregator, type Candle, type CandleInterval } from './domain';
+import { BookBuilder, type Logger, type StreamPublisher, type Tick } from '@aitrader/platform';
+import { CandleAggregator, type Candle, type CandleInterval } from './domain';
 import type { CandlesStore } from './storage/candles-store';
 import { MarketState, STORED_BOOK_DEPTH } from './storage/market-state';
 

@@ -1,5 +1,8 @@
-// The signals subgraph (:8009): consumes `ticks`, runs the pattern engine, publishes each signal to the
-// `signals` stream and pub/sub channel, stores it, and serves signals, indicators and `signalEmitted`.
+// The signals subgraph (:8009): consumes `ticks`, rebuilding each symbol's L2 book from the quote and
+// depth ticks in tick order (the platform's book code, as marketdata's builder) and feeding trades with
+// that book's sizes to the pattern engine; publishes each signal to the `signals` stream and pub/sub
+// channel, stores it, and serves signals, indicators and `signalEmitted`. The book is not taken from the
+// `book` stream: a second consumer would race this one, and which book a trade saw would depend on timing.
 import { loadSdl, topicConsumer, type ServiceDefinition } from '@aitrader/platform';
 import { resolvers } from './graphql/resolvers';
 import { createServices, type SignalsServices } from './services';

@@ -11,5 +11,5 @@ export interface SignalsServices {
 export function createServices(ctx: ServiceContext): SignalsServices {
   const store = new SignalsStore(ctx.prisma);
   const publisher = new StreamPublisher(ctx.redis, { prefix: ctx.config.REDIS_PREFIX });
-  return { store, engine: new SignalEngineService(publisher, store, ctx.logger) };
+  return { store, engine: new SignalEngineService(publisher, store, { bookDepth: ctx.config.SIGNALS_BOOK_DEPTH, logger: ctx.logger }) };
 }

@@ -1,24 +1,30 @@
-// Application layer of the signals service: feeds ticks to the pattern engine (Rust binding, or the
-// TypeScript reference where it is absent), then stores each signal and publishes it to the `signals`
-// stream and the seed's `signals` pub/sub channel. Knows nothing of GraphQL.
+// Application layer of the signals service: keeps each symbol's L2 book from the quote and depth ticks
+// (BookTracker), feeds trades with the book's bid/ask sizes as of that trade to the pattern engine (Rust
+// binding, or the TypeScript reference where it is absent), then stores each signal and publishes it to
+// the `signals` stream and the seed's `signals` pub/sub channel. Knows nothing of GraphQL.
 import { backend, createPatternEngine, NativeInputError, type EngineConfig, type PatternEngine, type Signal as EngineSignal } from '@aitrader/native';
-import type { Logger, Signal, SignalIndicators, StreamPublisher, Tick } from '@aitrader/platform';
+import { BookError, RejectedMessageError, type Logger, type Signal, type SignalIndicators, type StreamPublisher, type Tick } from '@aitrader/platform';
+import { BookTracker } from './book-tracker';
+import { entryAfter } from './entry-ids';
 import type { SignalsStore } from './storage/signals-store';
 
 export type EmittedSignal = Signal & { id: string; detector: string; reason: string };
 
-/** Stream entry ids ("ms-seq") compared numerically: redelivered entries must not update state twice. */
-function entryAfter(a: string, b: string | undefined): boolean {
-  if (b === undefined) return true;
-  const [am, as] = a.split('-').map(Number) as [number, number];
-  const [bm, bs] = b.split('-').map(Number) as [number, number];
-  return am > bm || (am === bm && as > bs);
+export interface SignalEngineOptions {
+  /** Levels of each book side summed into the sizes the engine gets (SIGNALS_BOOK_DEPTH). */
+  bookDepth: number;
+  logger?: Logger;
+  config?: EngineConfig;
 }
 
 export class SignalEngineService {
   readonly backend = backend;
   private engine: PatternEngine;
-  private readonly topOfBook = new Map<string, { bidSize: number; askSize: number }>();
+  /** Market state, not engine state: kept across configure(). */
+  private readonly books = new BookTracker();
+  private readonly bookDepth: number;
+  private readonly logger?: Logger;
+  /** Last trade entry run through the engine, per symbol (engine state; the BookTracker keeps its own marks). */
   private readonly lastEntry = new Map<string, string>();
   /** Signals of the last processed entry, re-published if that entry is redelivered. */
   private lastOutput?: { entryId: string; signals: EmittedSignal[] };
@@ -27,17 +33,24 @@ export class SignalEngineService {
   constructor(
     private readonly publisher: StreamPublisher,
     private readonly store: SignalsStore,
-    private readonly logger?: Logger,
-    config: EngineConfig = {},
+    options: SignalEngineOptions,
   ) {
-    this.engine = createPatternEngine(config);
+    if (!Number.isInteger(options.bookDepth) || options.bookDepth < 1) throw new RangeError(`bookDepth must be a positive integer, got ${options.bookDepth}`);
+    this.bookDepth = options.bookDepth;
+    this.logger = options.logger;
+    this.engine = createPatternEngine(options.config ?? {});
   }
 
   currentConfig() {
     return this.engine.config();
   }
 
-  /** Replaces the parameters (validated by building the engine); all symbol state restarts. */
+  /**
+   * Replaces the parameters (validated by building the engine); all engine state restarts. The books do
+   * not: they are market state, built from quote/depth ticks already consumed and never read again, so
+   * clearing them would lose levels that no later tick restores. Their redelivery marks stay with them,
+   * so a redelivered quote/depth is still not applied twice.
+   */
   configure(config: EngineConfig): void {
     this.engine = createPatternEngine(config); // throws NativeInputError (INVALID_CONFIG) first
     this.lastEntry.clear();
@@ -50,17 +63,17 @@ export class SignalEngineService {
   }
 
   async handle(tick: Tick, entryId: string): Promise<EmittedSignal[]> {
-    if (tick.kind === 'quote') {
-      this.topOfBook.set(tick.symbol, { bidSize: tick.bidSize, askSize: tick.askSize });
+    if (tick.kind !== 'trade') {
+      this.applyToBook(tick, entryId);
       return [];
     }
-    if (tick.kind !== 'trade') return [];
     let signals: EmittedSignal[];
     if (this.lastOutput?.entryId === entryId) {
       signals = this.lastOutput.signals; // redelivery after a failed publish: state already advanced
     } else if (!entryAfter(entryId, this.lastEntry.get(tick.symbol))) {
       return []; // already processed and published
     } else {
+      this.applyToBook(tick, entryId); // marks the trade's time: a replay that starts over restarts the book
       const raw = this.run(tick);
       const indicators = raw.length > 0 ? this.snapshot(tick.symbol) : undefined;
       signals = raw.map((s) => this.toMessage(tick.symbol, s, indicators));
@@ -78,8 +91,22 @@ export class SignalEngineService {
     return signals;
   }
 
+  /**
+   * A tick the book cannot apply (a crossed quote: the `ticks` schema already dead-letters those) fails
+   * the same way on every delivery, so it is dead-lettered at once rather than retried; as in marketdata's
+   * book builder, the book stays as it was and the consumer carries on with the next tick.
+   */
+  private applyToBook(tick: Tick, entryId: string): void {
+    try {
+      this.books.apply(tick, entryId);
+    } catch (err) {
+      if (err instanceof BookError) throw new RejectedMessageError(err.message);
+      throw err;
+    }
+  }
+
   private run(tick: Extract<Tick, { kind: 'trade' }>): EngineSignal[] {
-    const book = this.topOfBook.get(tick.symbol);
+    const book = this.books.sizes(tick.symbol, this.bookDepth);
     const ts = Date.parse(tick.timestamp);
     try {
       return this.engine.onTick(tick.symbol, ts, tick.price, tick.size, book?.bidSize, book?.askSize);

@@ -8,7 +8,6 @@ export type TimestampErrorCode = 'BAD_TIMESTAMP';
 export type TickFileErrorCode = 'BAD_COLUMNS' | 'MALFORMED_CSV' | 'BAD_FORMAT';
 export type ReplayErrorCode = 'INVALID_STATE' | 'INVALID_SPEED' | 'OUT_OF_RANGE' | 'INVALID_OPTIONS' | 'UNSORTED_TICKS';
 export type SyntheticErrorCode = 'INVALID_OPTIONS';
-export type BookErrorCode = 'INVALID_TICK';
 
 /** A timestamp that is not ISO-8601 with a zone, epoch ms, epoch µs or epoch ns. */
 export class TimestampError extends MarketDataError<TimestampErrorCode> {
@@ -41,9 +40,4 @@ export class ReplayError extends MarketDataError<ReplayErrorCode> {
 export class SyntheticError extends MarketDataError<SyntheticErrorCode> {
   override readonly name = 'SyntheticError';
   readonly code = 'INVALID_OPTIONS';
-}
-
-export class BookError extends MarketDataError<BookErrorCode> {
-  override readonly name = 'BookError';
-  readonly code = 'INVALID_TICK';
 }

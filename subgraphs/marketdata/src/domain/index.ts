@@ -1,7 +1,8 @@
 // The marketdata domain's public API: pure logic (no I/O, no wall clock, no ambient randomness) that
-// the service, GraphQL and storage layers build on.
-export { MarketDataError, TimestampError, TickFileError, ReplayError, SyntheticError, BookError } from './errors';
-export type { TimestampErrorCode, TickFileErrorCode, ReplayErrorCode, SyntheticErrorCode, BookErrorCode } from './errors';
+// the service, GraphQL and storage layers build on. The L2 order book (OrderBook, BookBuilder, BookReplica)
+// lives in @aitrader/platform, shared with the signals service.
+export { MarketDataError, TimestampError, TickFileError, ReplayError, SyntheticError } from './errors';
+export type { TimestampErrorCode, TickFileErrorCode, ReplayErrorCode, SyntheticErrorCode } from './errors';
 export { INSTRUMENTS, isKnownSymbol, findInstrument, ticksToPrice, priceToTicks, isOnTickGrid } from './instruments';
 export type { Instrument, AssetClass, GeneratorParams } from './instruments';
 export { parseTimestamp, formatTimestamp, EPOCH_THRESHOLDS } from './timestamps';
@@ -10,10 +11,6 @@ export type { TickFileFormat, ParseTickFileOptions, ParsedTickFile, RejectedRow 
 export { Random, hashSeed } from './random';
 export { SyntheticMarket, generateTicks, MAX_EXPECTED_EVENTS } from './synthetic';
 export type { SyntheticMarketOptions, GenerateTicksOptions } from './synthetic';
-export { OrderBook, BookBuilder } from './book';
-export type { Level, BookSide, LevelChange, BookView, BookBuilderOptions } from './book';
-export { BookReplica } from './book-replica';
-export type { ReplicaResult } from './book-replica';
 export { CandleAggregator, CANDLE_INTERVALS, INTERVAL_MS, bucketOpenTime, isCandleInterval } from './candles';
 export type { Candle, CandleInterval, CandleAggregatorOptions } from './candles';
 export { ReplaySession, orderTicksByTime, MAX_REPLAY_SPEED, DEFAULT_BATCH_SIZE } from './replay';

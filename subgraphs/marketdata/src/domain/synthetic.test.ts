@@ -1,8 +1,7 @@
 // The synthetic feed: schema-valid, on the tick grid, never crossed, time-ordered, deterministic per
 // seed (and per symbol), independent of chunking, fast; plus the microstructure it promises.
 import fc from 'fast-check';
-import { Tick, type QuoteTick } from '@aitrader/platform';
-import { BookBuilder } from './book';
+import { BookBuilder, Tick, type QuoteTick } from '@aitrader/platform';
 import { SyntheticError } from './errors';
 import { findInstrument, isOnTickGrid } from './instruments';
 import { SyntheticMarket, generateTicks } from './synthetic';

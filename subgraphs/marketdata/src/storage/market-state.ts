@@ -1,8 +1,7 @@
 // Latest market state in Redis, shared with every service: top of book and last trade per symbol (the
 // platform's quote hash, used for marks and decisions) and the current L2 book for `orderBook` queries.
 import type { Redis } from 'ioredis';
-import { readBook, readQuotes, writeBook, writeLastTrade, writeTopOfBook, type LatestQuote, type StoredBook, type TradeTick } from '@aitrader/platform';
-import type { BookView } from '../domain';
+import { readBook, readQuotes, writeBook, writeLastTrade, writeTopOfBook, type BookView, type LatestQuote, type StoredBook, type TradeTick } from '@aitrader/platform';
 
 /** Levels kept in the stored book: deep enough for any `orderBook(depth)` the API allows. */
 export const STORED_BOOK_DEPTH = 50;

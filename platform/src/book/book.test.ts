@@ -1,7 +1,7 @@
 // The L2 book: a hand-scripted sequence with the exact book and updates expected after each step, and
 // properties over random tick sequences (never crossed; deltas rebuild the book from the last snapshot).
 import fc from 'fast-check';
-import { BookUpdate, type DepthTick, type QuoteTick, type Tick } from '@aitrader/platform';
+import { BookUpdate, type DepthTick, type QuoteTick, type Tick } from '../messages';
 import { BookBuilder, OrderBook } from './book';
 import { BookReplica } from './book-replica';
 import { BookError } from './errors';
@@ -103,6 +103,24 @@ test('reset empties a book and makes the next update a snapshot without restarti
   builder.apply(depth(1, 'bid', 9, 1));
   builder.reset('AAPL');
   expect(builder.apply(quote(2, 12, 1, 13, 1))).toEqual({ symbol: 'AAPL', timestamp: ts(2), kind: 'snapshot', bids: [[12, 1]], asks: [[13, 1]], seq: 2 });
+});
+
+test('a tick earlier than the last one (a replay starting over) empties the book and publishes that at once', () => {
+  const b = new BookBuilder();
+  expect(b.apply(quote(5, 100, 10, 100.02, 10))?.kind).toBe('snapshot');
+  expect(b.apply(depth(5, 'bid', 99.99, 500))?.kind).toBe('delta');
+  // The same time again is no rewind; a trade marks the time.
+  expect(b.apply(depth(5, 'ask', 100.03, 7))).toMatchObject({ kind: 'delta', seq: 2 });
+  expect(b.apply({ kind: 'trade', symbol: 'AAPL', timestamp: ts(9), price: 100.01, size: 1 })).toBeNull();
+  // A trade at 8 s rewinds: the emptied book goes out as a snapshot, seq still counting.
+  expect(b.apply({ kind: 'trade', symbol: 'AAPL', timestamp: ts(8), price: 100.01, size: 1 })).toMatchObject({ kind: 'snapshot', bids: [], asks: [], seq: 3 });
+  // A quote at 0 s rewinds again: the snapshot holds only the new quote.
+  expect(b.apply(quote(0, 100, 3, 100.02, 4))).toMatchObject({ kind: 'snapshot', bids: [[100, 3]], asks: [[100.02, 4]], seq: 4 });
+  expect(b.apply(quote(1, 100, 3, 100.02, 5))).toMatchObject({ kind: 'delta', asks: [[100.02, 5]], seq: 5 });
+  // A symbol never published has nothing to empty: a rewinding trade publishes nothing.
+  expect(b.apply({ kind: 'trade', symbol: 'MSFT', timestamp: ts(5), price: 1, size: 1 })).toBeNull();
+  expect(b.apply({ kind: 'trade', symbol: 'MSFT', timestamp: ts(4), price: 1, size: 1 })).toBeNull();
+  expect(b.symbols()).toEqual(['AAPL']);
 });
 
 test('a crossed quote is refused; bad options are refused', () => {

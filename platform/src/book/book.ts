@@ -8,7 +8,7 @@
 //  - depth: sets one level (size 0 deletes it). If the new level crosses the other side, the other
 //    side's crossed levels are removed: the newest information wins (a bid at p removes asks below p).
 //  - ticks are applied in arrival order; trades do not touch the book.
-import type { BookUpdate, DepthTick, QuoteTick, Tick } from '@aitrader/platform';
+import type { BookUpdate, DepthTick, QuoteTick, Tick } from '../messages';
 import { BookSideLevels, type BookSide, type Level } from './book-side';
 import { BookError } from './errors';
 
@@ -140,6 +140,8 @@ interface SymbolState {
   updatesSinceSnapshot: number;
   needsSnapshot: boolean;
   timestamp: string;
+  /** Time of the symbol's last tick, any kind (epoch ms): one earlier than it rewinds the book. */
+  time: number;
 }
 
 export class BookBuilder {
@@ -153,15 +155,23 @@ export class BookBuilder {
   }
 
   /**
-   * Applies a quote or depth tick. Returns the update to publish, or null when nothing changed (and for
-   * trades). The first update of a symbol, and every `snapshotEvery`-th after a snapshot, is a snapshot;
-   * seq counts emitted updates per symbol from 0 with no gaps.
+   * Applies a tick. Returns the update to publish, or null when nothing changed (and for trades). The
+   * first update of a symbol, and every `snapshotEvery`-th after a snapshot, is a snapshot; seq counts
+   * emitted updates per symbol from 0 with no gaps. A tick (of any kind) earlier than the symbol's last
+   * one means the replay started over or sought back: the book starts afresh, and a book already
+   * published is published emptied at once, as a snapshot, so no consumer keeps the old run's levels.
    */
   apply(tick: Tick): BookUpdate | null {
-    if (tick.kind === 'trade') return null;
     const state = this.stateOf(tick.symbol);
-    const changes = tick.kind === 'quote' ? state.book.applyQuote(tick) : state.book.applyDepth(tick);
-    if (changes.length === 0) return null;
+    const time = Date.parse(tick.timestamp);
+    const rewound = time < state.time;
+    state.time = time;
+    if (rewound) {
+      state.book.clear();
+      state.needsSnapshot = true;
+    }
+    const changes = tick.kind === 'trade' ? [] : tick.kind === 'quote' ? state.book.applyQuote(tick) : state.book.applyDepth(tick);
+    if (changes.length === 0 && !(rewound && state.seq >= 0)) return null;
     state.seq += 1;
     state.timestamp = tick.timestamp;
     const snapshot = state.needsSnapshot || state.updatesSinceSnapshot + 1 >= this.snapshotEvery;
@@ -230,7 +240,7 @@ export class BookBuilder {
   private stateOf(symbol: string): SymbolState {
     let state = this.states.get(symbol);
     if (state === undefined) {
-      state = { book: new OrderBook(symbol), seq: -1, updatesSinceSnapshot: 0, needsSnapshot: true, timestamp: '' };
+      state = { book: new OrderBook(symbol), seq: -1, updatesSinceSnapshot: 0, needsSnapshot: true, timestamp: '', time: Number.NEGATIVE_INFINITY };
       this.states.set(symbol, state);
     }
     return state;

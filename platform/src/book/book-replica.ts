@@ -1,6 +1,6 @@
 // The consumer side of the `book` stream: rebuilds a symbol's book from a snapshot and the deltas that
 // follow it, and says when a gap in seq means it must wait for the next snapshot.
-import type { BookUpdate } from '@aitrader/platform';
+import type { BookUpdate } from '../messages';
 import { BookSideLevels, type Level } from './book-side';
 
 export type ReplicaResult = 'applied' | 'gap' | 'waiting-for-snapshot' | 'stale';
