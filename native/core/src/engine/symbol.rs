@@ -352,7 +352,12 @@ impl SymbolState {
             bollinger.update(close);
         }
         if let Some(zscore) = self.zscore.as_mut() {
-            zscore.update(close);
+            // Same closes over the same period (the defaults): Bollinger's window statistics are
+            // exactly the ones the z-score needs.
+            match self.bollinger.as_ref() {
+                Some(b) if b.period() == zscore.period() => zscore.update_from(close, b.stats()),
+                _ => zscore.update(close),
+            };
         }
         self.history.push(close);
         let vwap = self.vwap.as_ref().and_then(Vwap::value);

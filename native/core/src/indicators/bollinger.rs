@@ -17,6 +17,8 @@ pub struct Bollinger {
     k: f64,
     /// Bands at the last update (cached: computing them is O(period)).
     last: Option<Bands>,
+    /// Mean and standard deviation behind `last` (a z-score over the same window reuses them).
+    stats: Option<(f64, f64)>,
 }
 
 impl Bollinger {
@@ -26,6 +28,7 @@ impl Bollinger {
             window: Window::new(period),
             k,
             last: None,
+            stats: None,
         }
     }
 
@@ -36,6 +39,7 @@ impl Bollinger {
             return None;
         }
         let (mean, sd) = mean_and_stddev(self.window.as_slice());
+        self.stats = Some((mean, sd));
         let width = self.k * sd;
         self.last = Some(Bands {
             upper: mean + width,
@@ -47,6 +51,16 @@ impl Bollinger {
 
     pub fn value(&self) -> Option<Bands> {
         self.last
+    }
+
+    /// Window length.
+    pub fn period(&self) -> usize {
+        self.window.capacity()
+    }
+
+    /// Mean and population standard deviation of the window at the last update (once full).
+    pub fn stats(&self) -> Option<(f64, f64)> {
+        self.stats
     }
 }
 
