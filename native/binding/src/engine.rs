@@ -176,10 +176,24 @@ pub fn tick_by_id(
     bid_size: Option<f64>,
     ask_size: Option<f64>,
 ) -> napi::Result<Option<Vec<JsSignal>>> {
+    tick_engine(engine, id as usize, ts, price, size, bid_size, ask_size)
+}
+
+/// One live tick on `engine` (shared by `tickById` and `tickFromSlot`): null when the tick
+/// closed no bar with a signal (the common case; cheaper for N-API than an empty array).
+pub(crate) fn tick_engine(
+    engine: &SharedEngine,
+    id: usize,
+    ts: f64,
+    price: f64,
+    size: f64,
+    bid_size: Option<f64>,
+    ask_size: Option<f64>,
+) -> napi::Result<Option<Vec<JsSignal>>> {
     let signals = guarded(|| {
         engine
             .borrow_mut()
-            .on_tick_id(id as usize, ts, price, size, bid_size, ask_size)
+            .on_tick_id(id, ts, price, size, bid_size, ask_size)
     })?;
     Ok((!signals.is_empty()).then(|| signals.into_iter().map(JsSignal::from).collect()))
 }

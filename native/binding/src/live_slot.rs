@@ -13,8 +13,7 @@ use napi::{Error, Status};
 use napi_derive::napi;
 
 use crate::convert::JsSignal;
-use crate::engine::SharedEngine;
-use crate::guard::guarded;
+use crate::engine::{tick_engine, SharedEngine};
 
 /// Slot layout, one f64 each: engine number, symbol id, ts, price, size, bid size, ask
 /// size, and which book sizes are present (bit 0 bid, bit 1 ask).
@@ -101,12 +100,7 @@ pub fn tick_from_slot() -> napi::Result<Option<Vec<JsSignal>>> {
             .and_then(Option::as_ref)
             .ok_or_else(|| Error::new(Status::InvalidArg, format!("no engine number {no}")))?;
         let id = index(id).unwrap_or(usize::MAX); // not an id → INVALID_SYMBOL from the core
-        let signals = guarded(|| {
-            engine
-                .borrow_mut()
-                .on_tick_id(id, ts, price, size, bid, ask)
-        })?;
-        Ok((!signals.is_empty()).then(|| signals.into_iter().map(JsSignal::from).collect()))
+        tick_engine(engine, id, ts, price, size, bid, ask)
     })
 }
 

@@ -15,9 +15,9 @@ pub struct Bands {
 pub struct Bollinger {
     window: Window,
     k: f64,
-    /// Bands at the last update (cached: computing them is O(period)).
-    last: Option<Bands>,
-    /// Mean and standard deviation behind `last` (a z-score over the same window reuses them).
+    /// Mean and population standard deviation of the window at the last update (cached:
+    /// computing them is O(period)); the bands derive from them, and a z-score over the same
+    /// window reuses them.
     stats: Option<(f64, f64)>,
 }
 
@@ -27,7 +27,6 @@ impl Bollinger {
         Self {
             window: Window::new(period),
             k,
-            last: None,
             stats: None,
         }
     }
@@ -38,19 +37,18 @@ impl Bollinger {
         if !self.window.is_full() {
             return None;
         }
-        let (mean, sd) = mean_and_stddev(self.window.as_slice());
-        self.stats = Some((mean, sd));
-        let width = self.k * sd;
-        self.last = Some(Bands {
-            upper: mean + width,
-            middle: mean,
-            lower: mean - width,
-        });
-        self.last
+        self.stats = Some(mean_and_stddev(self.window.as_slice()));
+        self.value()
     }
 
     pub fn value(&self) -> Option<Bands> {
-        self.last
+        let (mean, sd) = self.stats?;
+        let width = self.k * sd;
+        Some(Bands {
+            upper: mean + width,
+            middle: mean,
+            lower: mean - width,
+        })
     }
 
     /// Window length.
