@@ -1,5 +1,6 @@
 // @aitrader/platform: the one shared package every service imports — config, logging, message
-// schemas, the Redis bus, the database client, health, the service runtime and the L2 order book.
+// schemas, the Redis bus, the database client, health, the service runtime, the L2 order book and the
+// exact storage-scale Decimal.
 export * from './config';
 export * from './services';
 export * from './logger';
@@ -11,6 +12,7 @@ export * from './server';
 export * from './version';
 export * from './market-keys';
 export * from './book';
+export * from './storage-decimal';
 export { DateTimeScalar } from './graphql/scalars';
 export { createEventBus, eventStream, serveSubscriptions, type EventBus, type RedisPubSub } from './graphql/subscriptions';
 export * from './graphql/pagination';

@@ -2,8 +2,8 @@
 // accounts at the latest marks from Redis, and records equity history. Knows nothing of GraphQL.
 import type Decimal from 'decimal.js';
 import type { Redis } from 'ioredis';
-import { markPrice, readQuotes, type Fill, type Logger } from '@aitrader/platform';
-import { AccountDomainError, equityPoint, toMoney, validateDeposit, validateStartingCash, valueAccount, type AccountValuation } from './domain';
+import { exact, markPrice, readQuotes, type Fill, type Logger } from '@aitrader/platform';
+import { AccountDomainError, equityPoint, validateDeposit, validateStartingCash, valueAccount, type AccountValuation } from './domain';
 import { AccountsStore, type AccountRow, type FillOutcome, type PositionRow } from './storage/accounts-store';
 
 export interface ValuedAccount {
@@ -28,7 +28,7 @@ export class AccountsService {
     const quotes = await readQuotes(this.redis, symbols, this.quotePrefix);
     return new Map(symbols.map((s) => {
       const mark = markPrice(quotes.get(s));
-      return [s, mark === null ? undefined : toMoney(mark)];
+      return [s, mark === null ? undefined : exact(mark)];
     }));
   }
 

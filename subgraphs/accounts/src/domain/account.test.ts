@@ -1,20 +1,20 @@
 // valueAccount: marks, fallbacks for missing marks, totals, exposure and the buying-power rule.
 import type Decimal from 'decimal.js';
 import { valueAccount, type PositionHolding } from './account';
-import { toMoney } from './money';
+import { exact } from '@aitrader/platform';
 
 const holding = (symbol: string, quantity: string, averagePrice: string, realizedPnl = '0'): PositionHolding => ({
   symbol,
-  quantity: toMoney(quantity),
-  averagePrice: toMoney(averagePrice),
-  realizedPnl: toMoney(realizedPnl),
+  quantity: exact(quantity),
+  averagePrice: exact(averagePrice),
+  realizedPnl: exact(realizedPnl),
 });
 const marks = (entries: Record<string, string | undefined>) =>
-  new Map<string, Decimal | undefined>(Object.entries(entries).map(([s, m]) => [s, m === undefined ? undefined : toMoney(m)]));
+  new Map<string, Decimal | undefined>(Object.entries(entries).map(([s, m]) => [s, m === undefined ? undefined : exact(m)]));
 
 test('values a mixed account by hand', () => {
   const v = valueAccount({
-    cash: toMoney('10000'),
+    cash: exact('10000'),
     positions: [
       holding('AAPL', '10', '100', '5'), // long, mark 110: value 1100, unrealized (110−100)×10 = 100
       holding('TSLA', '-5', '200', '-2'), // short, mark 180: value −900, unrealized (180−200)×−5 = 100
@@ -51,14 +51,14 @@ test('values a mixed account by hand', () => {
 
 test('buying power is floored at zero when shorts need more collateral than the cash', () => {
   // cash 100, short 10 marked at 50: 100 − 500 < 0 → 0
-  const v = valueAccount({ cash: toMoney('100'), positions: [holding('X', '-10', '40')], marks: marks({ X: '50' }) });
+  const v = valueAccount({ cash: exact('100'), positions: [holding('X', '-10', '40')], marks: marks({ X: '50' }) });
   expect(v.buyingPower.toString()).toBe('0');
   expect(v.equity.toString()).toBe('-400');
 });
 
 test('longs add nothing to buying power; a short without a mark is collateralised at its average', () => {
   const v = valueAccount({
-    cash: toMoney('1000'),
+    cash: exact('1000'),
     positions: [holding('L', '100', '10'), holding('S', '-3', '20')],
     marks: marks({ L: '12' }),
   });
@@ -67,21 +67,21 @@ test('longs add nothing to buying power; a short without a mark is collateralise
 });
 
 test.each([['0'], ['-1'], ['NaN'], ['Infinity']])('a mark of %s is no mark: valued at average and reported', (bad) => {
-  const v = valueAccount({ cash: toMoney('0'), positions: [holding('X', '2', '7')], marks: marks({ X: bad }) });
+  const v = valueAccount({ cash: exact('0'), positions: [holding('X', '2', '7')], marks: marks({ X: bad }) });
   expect(v.marksMissing).toEqual(['X']);
   expect(v.positionsValue.toString()).toBe('14');
   expect(v.unrealizedPnl.toString()).toBe('0');
 });
 
 test('an account with no positions is worth its cash', () => {
-  const v = valueAccount({ cash: toMoney('123.45'), positions: [], marks: new Map() });
+  const v = valueAccount({ cash: exact('123.45'), positions: [], marks: new Map() });
   expect([v.equity, v.positionsValue, v.grossExposure, v.buyingPower].map(String)).toEqual(['123.45', '0', '0', '123.45']);
   expect(v.marksMissing).toEqual([]);
 });
 
 test('valuation never rounds: products of storage-scale values keep all 20 decimals', () => {
   const v = valueAccount({
-    cash: toMoney('0'),
+    cash: exact('0'),
     positions: [holding('X', '0.0000000003', '0.0000000001')],
     marks: marks({ X: '0.0000000007' }),
   });

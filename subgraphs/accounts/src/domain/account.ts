@@ -1,8 +1,8 @@
 // Account valuation: cash plus positions marked to market, with P&L, exposure and buying power.
-// Exact: only +, − and × on storage-scale values, so nothing here rounds (money.ts); callers round
+// Exact: only +, − and × on storage-scale values, so nothing here rounds (storage-decimal.ts); callers round
 // where they store (equityPoint) or display.
 import type Decimal from 'decimal.js';
-import { toMoney, ZERO } from './money';
+import { exact, EXACT_ZERO } from '@aitrader/platform';
 
 export interface PositionHolding {
   symbol: string;
@@ -66,13 +66,13 @@ export interface AccountValuation {
  * that deduction they could be spent twice; longs are already paid for and add nothing.
  */
 export function valueAccount(snapshot: AccountSnapshot): AccountValuation {
-  const cash = toMoney(snapshot.cash);
+  const cash = exact(snapshot.cash);
   const positions = snapshot.positions.map((holding) => valuePosition(holding, snapshot.marks));
   const sum = (pick: (p: PositionValuation) => Decimal): Decimal =>
-    positions.reduce((total, p) => total.plus(pick(p)), ZERO);
+    positions.reduce((total, p) => total.plus(pick(p)), EXACT_ZERO);
 
   const positionsValue = sum((p) => p.marketValue);
-  const shortCollateral = sum((p) => (p.quantity.isNegative() ? p.marketValue.abs() : ZERO));
+  const shortCollateral = sum((p) => (p.quantity.isNegative() ? p.marketValue.abs() : EXACT_ZERO));
   const buyingPower = cash.minus(shortCollateral);
   return {
     cash,
@@ -81,15 +81,15 @@ export function valueAccount(snapshot: AccountSnapshot): AccountValuation {
     unrealizedPnl: sum((p) => p.unrealizedPnl),
     realizedPnl: sum((p) => p.realizedPnl),
     grossExposure: sum((p) => p.marketValue.abs()),
-    buyingPower: buyingPower.isPositive() ? buyingPower : ZERO,
+    buyingPower: buyingPower.isPositive() ? buyingPower : EXACT_ZERO,
     positions,
     marksMissing: [...new Set(positions.filter((p) => p.markMissing).map((p) => p.symbol))],
   };
 }
 
 function valuePosition(holding: PositionHolding, marks: AccountSnapshot['marks']): PositionValuation {
-  const quantity = toMoney(holding.quantity);
-  const averagePrice = toMoney(holding.averagePrice);
+  const quantity = exact(holding.quantity);
+  const averagePrice = exact(holding.averagePrice);
   const mark = usableMark(marks.get(holding.symbol));
   const markMissing = mark === undefined && !quantity.isZero();
   const valuationPrice = mark ?? averagePrice;
@@ -100,15 +100,15 @@ function valuePosition(holding: PositionHolding, marks: AccountSnapshot['marks']
     mark,
     valuationPrice,
     markMissing,
-    marketValue: toMoney(quantity.times(valuationPrice)),
-    unrealizedPnl: toMoney(valuationPrice.minus(averagePrice).times(quantity)),
-    realizedPnl: toMoney(holding.realizedPnl),
+    marketValue: exact(quantity.times(valuationPrice)),
+    unrealizedPnl: exact(valuationPrice.minus(averagePrice).times(quantity)),
+    realizedPnl: exact(holding.realizedPnl),
   };
 }
 
 /** A mark worth valuing at: finite and positive; anything else counts as no mark. */
 function usableMark(mark: Decimal | undefined): Decimal | undefined {
   if (mark === undefined) return undefined;
-  const price = toMoney(mark);
-  return price.isFinite() && price.greaterThan(ZERO) ? price : undefined;
+  const price = exact(mark);
+  return price.isFinite() && price.greaterThan(EXACT_ZERO) ? price : undefined;
 }

@@ -1,11 +1,11 @@
 // Equity history helpers: points rounded to the storage scale, times given by the caller.
 import { AccountDomainError } from './errors';
 import { equityPoint, equityPointDue } from './equity';
-import { toMoney } from './money';
+import { exact } from '@aitrader/platform';
 
 test('equityPoint keeps the time and rounds cash and equity to 10 places, ties to even', () => {
   const at = new Date('2025-09-27T10:00:00Z');
-  const point = equityPoint(at, { cash: toMoney('100.00000000005'), equity: toMoney('100.123456789012345') });
+  const point = equityPoint(at, { cash: exact('100.00000000005'), equity: exact('100.123456789012345') });
   expect(point.at.toISOString()).toBe('2025-09-27T10:00:00.000Z');
   expect(point.cash.toString()).toBe('100'); // tie → even (…0)
   expect(point.equity.toString()).toBe('100.123456789'); // 100.1234567890|12345 → down
@@ -13,13 +13,13 @@ test('equityPoint keeps the time and rounds cash and equity to 10 places, ties t
 
 test('equityPoint copies the Date, so later changes to the caller’s Date do not reach the point', () => {
   const at = new Date('2025-09-27T10:00:00Z');
-  const point = equityPoint(at, { cash: toMoney(1), equity: toMoney(1) });
+  const point = equityPoint(at, { cash: exact(1), equity: exact(1) });
   at.setUTCFullYear(2030);
   expect(point.at.toISOString()).toBe('2025-09-27T10:00:00.000Z');
 });
 
 test('equityPoint refuses an invalid Date', () => {
-  expect(() => equityPoint(new Date('nope'), { cash: toMoney(1), equity: toMoney(1) })).toThrow(
+  expect(() => equityPoint(new Date('nope'), { cash: exact(1), equity: exact(1) })).toThrow(
     expect.objectContaining({ code: 'INVALID_TIMESTAMP', field: 'at' }),
   );
 });

@@ -3,7 +3,7 @@
 import type Decimal from 'decimal.js';
 import type { AccountValuation } from './account';
 import { AccountDomainError } from './errors';
-import { roundToStorageScale } from './money';
+import { roundToStorageScale } from '@aitrader/platform';
 
 export interface EquityPoint {
   at: Date;

@@ -1,7 +1,6 @@
 // The accounts domain's public API: pure position math, valuation, validation and equity history,
-// with no I/O and no clock. Rounding rules live in money.ts.
+// with no I/O and no clock. Its Decimal and rounding rules are the platform's storage-decimal.ts.
 export { AccountDomainError, type AccountDomainErrorCode } from './errors';
-export { Money, STORAGE_SCALE, ZERO, toMoney, roundToStorageScale, divideToStorageScale } from './money';
 export {
   applyFill,
   emptyPosition,

@@ -4,33 +4,33 @@
 import type Decimal from 'decimal.js';
 import fc from 'fast-check';
 import { valueAccount } from './account';
-import { toMoney, ZERO } from './money';
+import { exact, EXACT_ZERO } from '@aitrader/platform';
 import { applyFill, emptyPosition, replayFills, signedQuantity, type FillInput, type PositionState, type Side } from './position';
 
 const RUNS = { numRuns: 1000 };
 /** Half a unit in the 10th place: the most any one rounding to the storage scale can move a value. */
-const HALF_ULP = toMoney('0.00000000005');
+const HALF_ULP = exact('0.00000000005');
 const SYMBOL = 'ABC';
 
 /** Decimals on a grid of 10^-places: min..max counted in that unit. */
-const scaled = (min: number, max: number, places: number) => fc.integer({ min, max }).map((n) => toMoney(`${n}e-${places}`));
-const wholeUnits = (max: number) => fc.integer({ min: 1, max }).map((n) => toMoney(n));
+const scaled = (min: number, max: number, places: number) => fc.integer({ min, max }).map((n) => exact(`${n}e-${places}`));
+const wholeUnits = (max: number) => fc.integer({ min: 1, max }).map((n) => exact(n));
 
 /** Up to 4 decimals; small whole quantities mixed in so that exact flats and flips come up often. */
 const fill4 = fc.record({
   side: fc.constantFrom<Side>('BUY', 'SELL'),
   quantity: fc.oneof(wholeUnits(5), scaled(1, 10_000_000, 4)),
   price: fc.oneof(wholeUnits(20), scaled(1, 100_000_000, 4)),
-  fee: fc.oneof(fc.constant(ZERO), scaled(0, 100_000, 4)),
+  fee: fc.oneof(fc.constant(EXACT_ZERO), scaled(0, 100_000, 4)),
 });
 /** Full storage scale (10 decimals), where the notional may round too. */
 const fill10 = fc.record({
   side: fc.constantFrom<Side>('BUY', 'SELL'),
   quantity: fc.oneof(wholeUnits(5), scaled(1, 2_000_000_000, 10), scaled(1, 1_000_000, 4)),
   price: fc.oneof(wholeUnits(20), scaled(1, 2_000_000_000, 7)),
-  fee: fc.oneof(fc.constant(ZERO), scaled(0, 1_000_000_000, 10)),
+  fee: fc.oneof(fc.constant(EXACT_ZERO), scaled(0, 1_000_000_000, 10)),
 });
-const exactFill = (side: Side, quantity: string, price: string): FillInput => ({ side, quantity: toMoney(quantity), price: toMoney(price), fee: ZERO });
+const exactFill = (side: Side, quantity: string, price: string): FillInput => ({ side, quantity: exact(quantity), price: exact(price), fee: EXACT_ZERO });
 /** Sequences that close to flat: a round trip, a short covered in two parts, a flip and back. */
 const FLAT_EXAMPLES: [FillInput[]][] = [
   [[exactFill('BUY', '3', '10'), exactFill('SELL', '3', '11')]],
@@ -55,7 +55,7 @@ interface Walk {
 
 /** Applies the fills one by one, checking per-fill facts and tracking what the end-state checks need. */
 function walk(cash0: Decimal, fills: readonly FillInput[]): Walk {
-  const w: Walk = { position: emptyPosition(), cash: cash0, signedSum: ZERO, realizedSum: ZERO, roundingBound: ZERO, builtFrom: [], trace: [] };
+  const w: Walk = { position: emptyPosition(), cash: cash0, signedSum: EXACT_ZERO, realizedSum: EXACT_ZERO, roundingBound: EXACT_ZERO, builtFrom: [], trace: [] };
   for (const fill of fills) {
     const held = w.position.quantity;
     const signed = signedQuantity(fill.side, fill.quantity);
@@ -63,7 +63,7 @@ function walk(cash0: Decimal, fills: readonly FillInput[]): Walk {
     const after = position.quantity;
 
     // cash moves by exactly −notional − fee, the notional rounded at most once
-    const exactCash = ZERO.minus(signed.times(fill.price)).minus(fill.fee);
+    const exactCash = EXACT_ZERO.minus(signed.times(fill.price)).minus(fill.fee);
     check(cashDelta.minus(exactCash).abs().lessThanOrEqualTo(HALF_ULP), 'cash delta off by more than one rounding');
     w.roundingBound = w.roundingBound.plus(cashDelta.minus(exactCash).abs());
 
@@ -71,7 +71,7 @@ function walk(cash0: Decimal, fills: readonly FillInput[]): Walk {
       // adding: the new average rounds once, moving the position's cost by at most |qty after| × ½ulp
       w.roundingBound = w.roundingBound.plus(after.abs().times(HALF_ULP));
       w.builtFrom = held.isZero() ? [fill.price] : [...w.builtFrom, fill.price];
-      check(realized.equals(ZERO.minus(fill.fee)), 'an adding fill realizes exactly −fee');
+      check(realized.equals(EXACT_ZERO.minus(fill.fee)), 'an adding fill realizes exactly −fee');
     } else {
       // reducing: the closed lot's price-move P&L rounds once
       w.roundingBound = w.roundingBound.plus(HALF_ULP);
@@ -127,7 +127,7 @@ test.each([
 test('(a′) with 4-decimal fills the cash side is exact: Σ cashDelta = −Σ signed qty × price − Σ fees', () => {
   fc.assert(
     fc.property(sequence(fill4), (fills) => {
-      const expected = fills.reduce((sum, f) => sum.minus(signedQuantity(f.side, f.quantity).times(f.price)).minus(f.fee), ZERO);
+      const expected = fills.reduce((sum, f) => sum.minus(signedQuantity(f.side, f.quantity).times(f.price)).minus(f.fee), EXACT_ZERO);
       expect(replayFills(fills).cashDelta.equals(expected)).toBe(true);
     }),
     RUNS,
@@ -137,7 +137,7 @@ test('(a′) with 4-decimal fills the cash side is exact: Σ cashDelta = −Σ s
 test('(b) quantity is exactly the signed sum of the fills, and realizedPnl the sum of what each realized', () => {
   fc.assert(
     fc.property(sequence(fc.oneof(fill4, fill10)), (fills) => {
-      const w = walk(ZERO, fills);
+      const w = walk(EXACT_ZERO, fills);
       expect(w.position.quantity.equals(w.signedSum)).toBe(true);
       expect(w.position.realizedPnl.equals(w.realizedSum)).toBe(true);
     }),
@@ -148,7 +148,7 @@ test('(b) quantity is exactly the signed sum of the fills, and realizedPnl the s
 test('(c) an open position’s average lies between the lowest and highest price of the fills that built it', () => {
   fc.assert(
     fc.property(sequence(fc.oneof(fill4, fill10)), (fills) => {
-      const w = walk(ZERO, fills);
+      const w = walk(EXACT_ZERO, fills);
       fc.pre(!w.position.quantity.isZero());
       const [first, ...rest] = w.builtFrom;
       if (first === undefined) throw new Error('an open position must have been built by some fill');
@@ -165,7 +165,7 @@ test('(d) flat ⇔ average 0; open ⇒ average > 0', () => {
   let flats = 0;
   fc.assert(
     fc.property(sequence(fill4), (fills) => {
-      const w = walk(ZERO, fills);
+      const w = walk(EXACT_ZERO, fills);
       if (w.position.quantity.isZero()) flats += 1;
       expect(w.position.averagePrice.isZero()).toBe(w.position.quantity.isZero());
       expect(w.position.averagePrice.isNegative()).toBe(false);
@@ -179,8 +179,8 @@ test('(d) flat ⇔ average 0; open ⇒ average > 0', () => {
 test('(e) the same fills give the same results every time, and replayFills agrees with applying them one by one', () => {
   fc.assert(
     fc.property(sequence(fc.oneof(fill4, fill10)), (fills) => {
-      const first = walk(ZERO, fills);
-      const second = walk(ZERO, fills);
+      const first = walk(EXACT_ZERO, fills);
+      const second = walk(EXACT_ZERO, fills);
       expect(second.trace).toEqual(first.trace);
       const replayed = replayFills(fills);
       expect(replayed.position.quantity.equals(first.position.quantity)).toBe(true);

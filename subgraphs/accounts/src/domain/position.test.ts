@@ -2,14 +2,14 @@
 // fees and purity. Expected figures are computed in the comments.
 import Decimal from 'decimal.js';
 import { AccountDomainError } from './errors';
-import { toMoney } from './money';
+import { exact } from '@aitrader/platform';
 import { applyFill, emptyPosition, replayFills, type FillInput, type PositionState, type Side } from './position';
 
 const fill = (side: Side, quantity: string, price: string, fee = '0'): FillInput => ({
   side,
-  quantity: toMoney(quantity),
-  price: toMoney(price),
-  fee: toMoney(fee),
+  quantity: exact(quantity),
+  price: exact(price),
+  fee: exact(fee),
 });
 const text = (p: PositionState) => ({
   quantity: p.quantity.toString(),
@@ -32,7 +32,7 @@ test('worked example: open, add, partial close, flip short, close flat', () => {
     [fill('BUY', '50', '8', '1'), { quantity: '0', averagePrice: '0', realized: '49', realizedPnl: '105', cashDelta: '-401', cash: '10105' }],
   ];
   let position = emptyPosition();
-  let cash = toMoney('10000');
+  let cash = exact('10000');
   for (const [input, expected] of steps) {
     const outcome = applyFill(position, input);
     position = outcome.position;
@@ -45,7 +45,7 @@ test('worked example: open, add, partial close, flip short, close flat', () => {
     }).toEqual(expected);
   }
   // Flat again: all that is left is cash = starting cash + realized (net of the five fees).
-  expect(cash.toString()).toBe(toMoney('10000').plus(position.realizedPnl).toString());
+  expect(cash.toString()).toBe(exact('10000').plus(position.realizedPnl).toString());
 });
 
 test('average price rounds to 10 places (half even), and so does the P&L of a closed lot', () => {
@@ -112,7 +112,7 @@ test.each([
   [{ side: 'BUY', quantity: '1', price: '1', fee: '-0.01' }, 'fee'],
   [{ side: 'HOLD', quantity: '1', price: '1', fee: '0' }, 'side'],
 ])('applyFill refuses a fill validateFill refuses (%j)', (bad, field) => {
-  const input = { ...bad, quantity: toMoney(bad.quantity), price: toMoney(bad.price), fee: toMoney(bad.fee) } as FillInput;
+  const input = { ...bad, quantity: exact(bad.quantity), price: exact(bad.price), fee: exact(bad.fee) } as FillInput;
   expect(() => applyFill(emptyPosition(), input)).toThrow(expect.objectContaining({ code: 'INVALID_FILL', field }));
   expect(() => applyFill(emptyPosition(), input)).toThrow(AccountDomainError);
 });

@@ -2,7 +2,7 @@
 // new position, the cash it moves and the P&L it realizes. Positions change only through applyFill;
 // applying each trade once is the storage layer's job (a unique key on the trade id).
 import type Decimal from 'decimal.js';
-import { divideToStorageScale, roundToStorageScale, toMoney, ZERO } from './money';
+import { divideToStorageScale, exact, EXACT_ZERO, roundToStorageScale } from '@aitrader/platform';
 import { validateFill } from './validation';
 
 export type Side = 'BUY' | 'SELL';
@@ -10,7 +10,7 @@ export type Side = 'BUY' | 'SELL';
 export interface PositionState {
   /** Signed: > 0 long, < 0 short, 0 flat. */
   quantity: Decimal;
-  /** Average entry price of the open quantity; 0 when flat. Stored to 10 places (see money.ts). */
+  /** Average entry price of the open quantity; 0 when flat. Stored to 10 places (see the platform's storage-decimal.ts). */
   averagePrice: Decimal;
   /** Cumulative realized P&L, net of every fee paid on this symbol. */
   realizedPnl: Decimal;
@@ -35,12 +35,12 @@ export interface FillOutcome {
 }
 
 export function emptyPosition(): PositionState {
-  return { quantity: ZERO, averagePrice: ZERO, realizedPnl: ZERO };
+  return { quantity: EXACT_ZERO, averagePrice: EXACT_ZERO, realizedPnl: EXACT_ZERO };
 }
 
 /** +quantity for a BUY, −quantity for a SELL. */
 export function signedQuantity(side: Side, quantity: Decimal): Decimal {
-  return side === 'BUY' ? toMoney(quantity) : ZERO.minus(quantity);
+  return side === 'BUY' ? exact(quantity) : EXACT_ZERO.minus(quantity);
 }
 
 /**
@@ -66,19 +66,19 @@ export function signedQuantity(side: Side, quantity: Decimal): Decimal {
  */
 export function applyFill(position: PositionState, fill: FillInput): FillOutcome {
   const { side, quantity, price, fee } = validateFill(fill);
-  const held = toMoney(position.quantity);
-  const average = toMoney(position.averagePrice);
+  const held = exact(position.quantity);
+  const average = exact(position.averagePrice);
   const signed = signedQuantity(side, quantity);
   const after = held.plus(signed);
 
   let closed: Decimal; // quantity of the old position this fill closes
   let averageAfter: Decimal;
   if (held.isZero() || held.isPositive() === signed.isPositive()) {
-    closed = ZERO;
+    closed = EXACT_ZERO;
     averageAfter = divideToStorageScale(held.abs().times(average).plus(quantity.times(price)), after.abs());
   } else if (quantity.lessThanOrEqualTo(held.abs())) {
     closed = quantity;
-    averageAfter = after.isZero() ? ZERO : average;
+    averageAfter = after.isZero() ? EXACT_ZERO : average;
   } else {
     closed = held.abs();
     averageAfter = price;
@@ -86,10 +86,10 @@ export function applyFill(position: PositionState, fill: FillInput): FillOutcome
 
   const priceMove = held.isPositive() ? price.minus(average) : average.minus(price);
   const realized = roundToStorageScale(priceMove.times(closed)).minus(fee);
-  const cashDelta = ZERO.minus(roundToStorageScale(signed.times(price))).minus(fee);
+  const cashDelta = EXACT_ZERO.minus(roundToStorageScale(signed.times(price))).minus(fee);
 
   return {
-    position: { quantity: after, averagePrice: averageAfter, realizedPnl: toMoney(position.realizedPnl).plus(realized) },
+    position: { quantity: after, averagePrice: averageAfter, realizedPnl: exact(position.realizedPnl).plus(realized) },
     cashDelta,
     realized,
   };
@@ -101,7 +101,7 @@ export function replayFills(fills: readonly FillInput[], start: PositionState = 
   cashDelta: Decimal;
 } {
   let position = start;
-  let cashDelta = ZERO;
+  let cashDelta = EXACT_ZERO;
   for (const fill of fills) {
     const outcome = applyFill(position, fill);
     position = outcome.position;

@@ -2,14 +2,11 @@
 // storage-scale Decimals here, or rejected with an AccountDomainError naming what is wrong.
 import Decimal from 'decimal.js';
 import { AccountDomainError, type AccountDomainErrorCode } from './errors';
-import { STORAGE_SCALE, toMoney, ZERO } from './money';
+import { exact, EXACT_ZERO, STORAGE_LIMIT, STORAGE_SCALE } from '@aitrader/platform';
 import type { FillInput } from './position';
 
 /** Ceiling on a deposit or a starting balance: far inside DECIMAL(24,10)'s 14 integer digits. */
-export const MAX_AMOUNT = toMoney('1e12');
-
-/** A fill's quantity, price or fee must fit DECIMAL(24,10): fewer than 14 integer digits. */
-const STORAGE_LIMIT = toMoney('1e14');
+export const MAX_AMOUNT = exact('1e12');
 
 /** Plain decimal notation, optionally with an exponent; refuses what decimal.js would also accept
  * ("0x1f", "Infinity", " 12") because an amount typed by a person should mean what it looks like. */
@@ -52,7 +49,7 @@ export function validateFill(fill: FillLike): FillInput {
 
 function fillFigure(value: Decimal.Value, field: string, rule: { allowZero: boolean }): Decimal {
   const parsed = parseDecimal(value) ?? invalidFill(`fill ${field} must be a finite number`, field);
-  if (rule.allowZero ? parsed.isNegative() : !parsed.greaterThan(ZERO)) {
+  if (rule.allowZero ? parsed.isNegative() : !parsed.greaterThan(EXACT_ZERO)) {
     invalidFill(`fill ${field} must be ${rule.allowZero ? 'zero or more' : 'greater than zero'}, got ${parsed.toString()}`, field);
   }
   if (parsed.decimalPlaces() > STORAGE_SCALE) invalidFill(`fill ${field} has more than ${STORAGE_SCALE} decimal places`, field);
@@ -68,7 +65,7 @@ function checkAmount(amount: Decimal.Value, rule: { allowZero: boolean; what: st
   const code: AccountDomainErrorCode = 'INVALID_AMOUNT';
   const parsed = parseDecimal(amount);
   if (parsed === undefined) throw new AccountDomainError(code, `${rule.what} must be a finite decimal number`, 'amount');
-  if (rule.allowZero ? parsed.isNegative() : !parsed.greaterThan(ZERO)) {
+  if (rule.allowZero ? parsed.isNegative() : !parsed.greaterThan(EXACT_ZERO)) {
     const expected = rule.allowZero ? 'zero or more' : 'greater than zero';
     throw new AccountDomainError(code, `${rule.what} must be ${expected}, got ${parsed.toString()}`, 'amount');
   }
@@ -83,9 +80,9 @@ function checkAmount(amount: Decimal.Value, rule: { allowZero: boolean; what: st
 
 /** A finite domain Decimal (never −0), or undefined for anything else: NaN, ±Infinity, odd text, wrong type. */
 function parseDecimal(value: unknown): Decimal | undefined {
-  if (typeof value === 'number') return Number.isFinite(value) ? toMoney(value) : undefined;
-  if (typeof value === 'string') return DECIMAL_TEXT.test(value) ? finite(toMoney(value)) : undefined;
-  if (Decimal.isDecimal(value)) return finite(toMoney(value));
+  if (typeof value === 'number') return Number.isFinite(value) ? exact(value) : undefined;
+  if (typeof value === 'string') return DECIMAL_TEXT.test(value) ? finite(exact(value)) : undefined;
+  if (Decimal.isDecimal(value)) return finite(exact(value));
   return undefined;
 }
 

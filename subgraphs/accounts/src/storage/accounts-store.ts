@@ -3,8 +3,8 @@
 // and deposits on one account serialize and a fill is applied at most once (trade id unique in the ledger).
 import type Decimal from 'decimal.js';
 import { Prisma, type PrismaClient } from '@aitrader/prisma';
-import type { Fill } from '@aitrader/platform';
-import { applyFill, emptyPosition, toMoney, validateFill, type PositionState } from '../domain';
+import { exact, type Fill } from '@aitrader/platform';
+import { applyFill, emptyPosition, validateFill, type PositionState } from '../domain';
 
 export type TxClient = Prisma.TransactionClient;
 
@@ -40,7 +40,7 @@ export class AccountExistsError extends Error {
 }
 
 /** Prisma's Decimal → the domain's exact Decimal (the string form loses nothing). */
-const dec = (v: Prisma.Decimal | Decimal | number | string) => toMoney(v.toString());
+const dec = (v: Prisma.Decimal | Decimal | number | string) => exact(v.toString());
 
 function toAccount(row: { id: string; name: string; currency: string; cash: Prisma.Decimal; startingCash: Prisma.Decimal; createdAt: Date }): AccountRow {
   return { ...row, cash: dec(row.cash), startingCash: dec(row.startingCash) };

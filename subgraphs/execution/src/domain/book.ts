@@ -1,7 +1,7 @@
 // A book snapshot as the matcher sees it, and the working ladder it consumes: levels sorted best
 // first, sizes reduced as fills take them, so later fills in the same call cannot reuse liquidity.
 import type Decimal from 'decimal.js';
-import { exact } from './decimal';
+import { exact } from '@aitrader/platform';
 import type { Side } from './order';
 
 /** [price, size]; BookUpdate's number tuples fit, and so do the Decimal tuples matching returns. */

@@ -1,7 +1,7 @@
 // Simulated trading fees: a rate in basis points of the fill's notional, by liquidity (taker or
 // maker), with an optional floor per fill, rounded to storage scale.
 import type Decimal from 'decimal.js';
-import { exact, roundToStorage, ZERO } from './decimal';
+import { exact, EXACT_ZERO, roundToStorageScale } from '@aitrader/platform';
 import { fail, ok, type Result } from './errors';
 import type { Liquidity } from './order';
 
@@ -34,8 +34,8 @@ export function validateFeeSchedule(fees: FeeSchedule): Result<FeeSchedule> {
  */
 export function computeFee(quantity: Decimal, price: Decimal, liquidity: Liquidity, fees: FeeSchedule): Decimal {
   const bps = exact(liquidity === 'MAKER' ? fees.makerBps : fees.takerBps);
-  if (bps.lte(0)) return ZERO;
+  if (bps.lte(0)) return EXACT_ZERO;
   const proportional = exact(quantity).times(price).times(bps).div(BPS_PER_UNIT);
   const floor = exact(fees.minFee);
-  return roundToStorage(proportional.lt(floor) ? floor : proportional);
+  return roundToStorageScale(proportional.lt(floor) ? floor : proportional);
 }

@@ -9,7 +9,7 @@ export type { CrossOutcome, MarketMatchOptions, MatchOptions, MatchOutcome } fro
 export type { BookLevel, BookSnapshot } from './book';
 export { DEFAULT_FEES, computeFee, validateFeeSchedule } from './fees';
 export type { FeeSchedule } from './fees';
-export { DEFAULT_TICK_SIZE, Exact, STORAGE_SCALE, exact, fitsStorage, isOnTick, roundToTick } from './decimal';
+export { DEFAULT_TICK_SIZE, isOnTick, roundToTick } from './tick-grid';
 export { fail, ok } from './errors';
 export type { DomainError, OrderErrorCode, Result } from './errors';
 export { toFillMessage } from './wire';

@@ -2,7 +2,7 @@
 // limit order partly marketable then resting then crossed, time priority over shared liquidity,
 // an empty book, tick rounding, and replay determinism.
 import Decimal from 'decimal.js';
-import { exact } from './decimal';
+import { exact } from '@aitrader/platform';
 import { crossRestingLimits, matchLimit, matchMarket } from './matching';
 import { applyFill, averageFillPrice } from './order';
 import { newOrder, T0, unwrap } from './test-fixtures';

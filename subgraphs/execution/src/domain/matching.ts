@@ -8,7 +8,8 @@
 // against the same book yields the same fills, and re-applying them is refused as DUPLICATE_TRADE.
 import type Decimal from 'decimal.js';
 import { fromLadder, oppositeSide, toLadder, type BookSnapshot, type LadderLevel } from './book';
-import { DEFAULT_TICK_SIZE, exact, floorToStorage, roundToTick } from './decimal';
+import { exact, floorToStorageScale } from '@aitrader/platform';
+import { DEFAULT_TICK_SIZE, roundToTick } from './tick-grid';
 import { fail, ok, type Result } from './errors';
 import { computeFee, DEFAULT_FEES, validateFeeSchedule, type FeeSchedule } from './fees';
 import { applyFill, cancel, isOpen, type ExecutionFill, type Liquidity, type OrderAggregate, type Side } from './order';
@@ -130,7 +131,7 @@ function walk(order: OrderAggregate, ladder: LadderLevel[], rules: TakeRules): R
     if (current.leavesQuantity.isZero()) break;
     if (rules.limitPrice !== undefined && !levelAcceptable(order.side, level.price, rules.limitPrice)) break;
     // A level size with more than 10 decimals is truncated: the take must be storable and never exceed the level.
-    const available = floorToStorage(level.size);
+    const available = floorToStorageScale(level.size);
     const quantity = current.leavesQuantity.lt(available) ? current.leavesQuantity : available;
     if (quantity.lte(0)) continue;
     const price = rules.priceFor(level.price);

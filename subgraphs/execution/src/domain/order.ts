@@ -4,8 +4,8 @@
 //   filledQuantity never decreases; a trade id is applied at most once;
 //   status follows the transition table in order-state.ts.
 import type Decimal from 'decimal.js';
-import type { Order as OrderMessage } from '@aitrader/platform';
-import { DEFAULT_TICK_SIZE, exact, fitsStorage, isOnTick, ZERO } from './decimal';
+import { exact, EXACT_ZERO, fitsStorage, type Order as OrderMessage } from '@aitrader/platform';
+import { DEFAULT_TICK_SIZE, isOnTick } from './tick-grid';
 import { fail, ok, type Result } from './errors';
 import { fillEvent, isTerminal, transition, type OrderState } from './order-state';
 
@@ -92,10 +92,10 @@ export function createOrder(input: CreateOrderInput): Result<OrderAggregate> {
       decisionId: order.decisionId,
       createdAt: order.timestamp,
       status: 'NEW',
-      filledQuantity: ZERO,
+      filledQuantity: EXACT_ZERO,
       leavesQuantity: quantity,
-      filledNotional: ZERO,
-      totalFees: ZERO,
+      filledNotional: EXACT_ZERO,
+      totalFees: EXACT_ZERO,
       fills: Object.freeze([]),
       reason: undefined,
     }),
@@ -160,7 +160,7 @@ export function averageFillPrice(order: OrderAggregate): Decimal | undefined {
 
 /** What can still trade: the leaves of an open order, zero once terminal. */
 export function openQuantity(order: OrderAggregate): Decimal {
-  return isTerminal(order.status) ? ZERO : order.leavesQuantity;
+  return isTerminal(order.status) ? EXACT_ZERO : order.leavesQuantity;
 }
 
 export function isOpen(order: OrderAggregate): boolean {

@@ -1,7 +1,6 @@
 // Shared builders for the domain tests: a valid Order message and order aggregates made from it.
-import type { Order as OrderMessage } from '@aitrader/platform';
+import { exact, type Order as OrderMessage } from '@aitrader/platform';
 import type Decimal from 'decimal.js';
-import { exact } from './decimal';
 import type { Result } from './errors';
 import { createOrder, type ExecutionFill, type Liquidity, type OrderAggregate } from './order';
 

@@ -2,7 +2,8 @@
 // created once per (account, client order id) — the unique key decides between concurrent requests —
 // and a match (order state + its fills + execution rows) is written in one transaction.
 import { Prisma, type PrismaClient } from '@aitrader/prisma';
-import { exact, type ExecutionFill, type OrderAggregate } from '../domain';
+import { exact } from '@aitrader/platform';
+import type { ExecutionFill, OrderAggregate } from '../domain';
 
 type OrderRow = Prisma.OrderGetPayload<{ include: { fills: true } }>;
 
