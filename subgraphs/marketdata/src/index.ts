@@ -20,7 +20,7 @@ export const definition: ServiceDefinition<MarketdataServices> = {
       consumer: ctx.config.CONSUMER_NAME,
       startId: '$',
       logger: ctx.logger,
-      handler: (tick) => pipeline.handle(tick),
+      handler: (tick, entry) => pipeline.handle(tick, entry.id),
     });
     await consumer.start();
     if (ctx.config.REPLAY_ON_START === 'sample') {

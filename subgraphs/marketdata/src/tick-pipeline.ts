@@ -1,6 +1,8 @@
 // The marketdata pipeline over the `ticks` stream: quotes and depth go through the book builder (book
 // updates published to `book`, latest book and top of book saved for readers), trades update the last
 // trade and the candle aggregator, whose closed candles are persisted. One consumer keeps tick order.
+// Each tick changes the in-memory books and candles exactly once: when its I/O fails, the consumer
+// retries the same entry, and the retry only redoes that I/O (same book update, same seq).
 import { BookBuilder, type Logger, type StreamPublisher, type Tick } from '@aitrader/platform';
 import { CandleAggregator, type Candle, type CandleInterval } from './domain';
 import type { CandlesStore } from './storage/candles-store';
@@ -18,19 +20,38 @@ export class TickPipeline {
     private readonly logger?: Logger,
   ) {}
 
-  async handle(tick: Tick): Promise<void> {
-    if (tick.kind === 'trade') {
-      await this.state.saveTrade(tick);
-      await this.candleStore.upsert(this.candles.addTrade(tick));
-    } else {
-      const update = this.books.apply(tick);
-      if (update) {
-        // Saved before it is announced, so a reader reacting to the update sees this book or a newer one.
-        await this.state.saveBook(this.books.book(tick.symbol, STORED_BOOK_DEPTH)!);
-        await this.publisher.publish('book', update);
-      }
-    }
+  /** The entry whose in-memory effects are applied but whose I/O has not yet succeeded. */
+  private unfinished: { entryId: string; io: () => Promise<void> } | undefined;
+
+  /**
+   * Applies one tick. `entryId` (the stream entry id) lets a retry of a failed entry skip the
+   * in-memory part it already did: adding the trade to a candle twice would double its volume.
+   */
+  async handle(tick: Tick, entryId?: string): Promise<void> {
+    const io = entryId !== undefined && this.unfinished?.entryId === entryId ? this.unfinished.io : this.apply(tick);
+    this.unfinished = entryId === undefined ? undefined : { entryId, io };
+    await io();
+    this.unfinished = undefined;
     this.handled += 1;
+  }
+
+  /** Updates the books or candles with `tick`; returns the I/O that makes the result visible. */
+  private apply(tick: Tick): () => Promise<void> {
+    if (tick.kind === 'trade') {
+      const closed = this.candles.addTrade(tick);
+      return async () => {
+        await this.state.saveTrade(tick);
+        await this.candleStore.upsert(closed);
+      };
+    }
+    const update = this.books.apply(tick);
+    if (!update) return async () => {};
+    const view = this.books.book(tick.symbol, STORED_BOOK_DEPTH)!;
+    return async () => {
+      // Saved before it is announced, so a reader reacting to the update sees this book or a newer one.
+      await this.state.saveBook(view);
+      await this.publisher.publish('book', update);
+    };
   }
 
   /** The candle still being built, if any (not yet in the database). */
