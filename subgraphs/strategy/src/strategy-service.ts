@@ -13,6 +13,8 @@ export interface DecisionOutcome {
   decision: Decision;
   order: { clientOrderId: string; side: 'BUY' | 'SELL'; quantity: number } | null;
   riskReason: string | null;
+  /** The strategy that decided (its parameters may change before the order is sent). */
+  strategyName: string;
 }
 
 const withTimeout = <T>(p: Promise<T>, ms: number, fallback: T) =>
@@ -22,6 +24,8 @@ const withTimeout = <T>(p: Promise<T>, ms: number, fallback: T) =>
 export class StrategyService {
   private readonly seen = new Set<string>();
   private readonly inflight = new Map<string, Promise<DecisionOutcome | null>>();
+  /** Decisions recorded whose event or order has not gone out yet (a failed step, awaiting its retry). */
+  private readonly unannounced = new Map<string, DecisionOutcome>();
   strategy!: StoredStrategy;
   private current: StrategyConfig;
 
@@ -71,7 +75,9 @@ export class StrategyService {
   /**
    * Handles one signal once, whichever way it arrived (stream or channel). A second arrival while the
    * first is still being decided waits for it, so the stream entry is acked only after the decision
-   * (and its order) exist — what a lockstep replay relies on.
+   * (and its order) exist — what a lockstep replay relies on. A signal counts as handled only once its
+   * decision is recorded and announced: when a step fails, the stream consumer's retry runs it again,
+   * and a decision already recorded is not decided again — only what follows it (event, order) is redone.
    */
   async onSignal(signal: Signal): Promise<DecisionOutcome | null> {
     const id = signalIdOf(signal);
@@ -81,17 +87,33 @@ export class StrategyService {
       return null;
     }
     if (this.seen.has(id)) return null;
-    this.remember(id);
-    const decision = this.decideOnce(signal, id);
-    this.inflight.set(id, decision);
+    const attempt = this.handleOnce(signal, id);
+    this.inflight.set(id, attempt);
     try {
-      return await decision;
+      const outcome = await attempt;
+      this.remember(id);
+      return outcome;
     } finally {
       this.inflight.delete(id);
     }
   }
 
-  private async decideOnce(signal: Signal, id: string): Promise<DecisionOutcome | null> {
+  private async handleOnce(signal: Signal, id: string): Promise<DecisionOutcome | null> {
+    let outcome = this.unannounced.get(id);
+    if (outcome === undefined) {
+      const decided = await this.decideAndRecord(signal, id);
+      if (decided === null) return null;
+      outcome = decided;
+      this.unannounced.set(id, outcome);
+      if (this.unannounced.size > 1_000) this.unannounced.delete(this.unannounced.keys().next().value as string);
+    }
+    await this.announce(signal, outcome);
+    this.unannounced.delete(id);
+    return outcome;
+  }
+
+  /** Gathers the inputs, decides, checks risk and records the decision (nothing leaves the service yet). */
+  private async decideAndRecord(signal: Signal, id: string): Promise<DecisionOutcome | null> {
     if (!this.strategy.enabled) return null;
     const { clients, store, logger } = this.deps;
     const config = this.current;
@@ -131,18 +153,25 @@ export class StrategyService {
     const decisionId = await store.record({
       strategyId: this.strategy.id, decision, signalId: id, riskRejected: riskReason !== null, riskReason, clientOrderId: order?.clientOrderId ?? null, decidedAt: this.deps.clock(),
     });
-    await this.deps.onDecision?.({ id: decisionId, symbol: signal.symbol });
-    if (order) {
-      await this.deps.publisher.publish('orders', {
-        clientOrderId: order.clientOrderId, accountId: this.deps.accountId, symbol: signal.symbol, side: order.side, type: 'MARKET',
-        quantity: order.quantity, strategy: config.strategyName, decisionId, timestamp: this.deps.clock().toISOString(),
-      });
-    }
     logger?.info(
       { symbol: signal.symbol, action: decision.action, quantity: decision.quantity, combined: decision.combinedScore, factors: decision.factors, sources: decision.sources, risk: riskReason, clientOrderId: order?.clientOrderId },
       `decision for ${signal.symbol}: ${decision.action} — ${decision.reason}${riskReason ? ` (risk: ${riskReason})` : ''}`,
     );
-    return { decisionId, decision, order, riskReason };
+    return { decisionId, decision, order, riskReason, strategyName: config.strategyName };
+  }
+
+  /**
+   * Tells subscribers about a recorded decision and sends its order. Safe to repeat: the order's client
+   * order id is derived from the signal, so execution books it once however often it is sent.
+   */
+  private async announce(signal: Signal, { decisionId, order, strategyName }: DecisionOutcome): Promise<void> {
+    await this.deps.onDecision?.({ id: decisionId, symbol: signal.symbol });
+    if (order) {
+      await this.deps.publisher.publish('orders', {
+        clientOrderId: order.clientOrderId, accountId: this.deps.accountId, symbol: signal.symbol, side: order.side, type: 'MARKET',
+        quantity: order.quantity, strategy: strategyName, decisionId, timestamp: this.deps.clock().toISOString(),
+      });
+    }
   }
 
   private async referencePrice(symbol: string, history?: readonly number[]): Promise<number | null> {
