@@ -8,7 +8,7 @@ import {
   cancel, createOrder, crossRestingLimits, DEFAULT_FEES, isOpen, matchLimit, matchMarket, orderUpdateOf, toFillMessage,
   type BookSnapshot, type ExecutionFill, type FeeSchedule, type OrderAggregate, type Result,
 } from './domain';
-import { OrdersStore, toAggregate, UnknownAccountError } from './storage/orders-store';
+import { ConcurrentMatchError, OrdersStore, toAggregate, UnknownAccountError } from './storage/orders-store';
 
 /** A refused command with a code the API exposes. */
 export class OrderCommandError extends Error {
@@ -44,7 +44,12 @@ export interface ExecutionDeps {
 export class ExecutionService {
   constructor(private readonly d: ExecutionDeps) {}
 
-  /** Books and matches an order; a repeated client order id returns the stored order unchanged. */
+  /**
+   * Books and matches an order. A repeated client order id (a duplicate, or the consumer retrying after
+   * a failure) books nothing new: a MARKET order stored but never matched is matched now, and any other
+   * has its fills sent to `fills` again, so a failure between storing and sending loses nothing
+   * (accounts apply a trade id once).
+   */
   async place(message: Order): Promise<OrderAggregate> {
     if (!(await this.d.isKnownSymbol(message.symbol))) throw new OrderCommandError('UNKNOWN_SYMBOL', `unknown symbol ${message.symbol}`);
     const draft = unwrap(createOrder({ orderId: (this.d.newOrderId ?? randomUUID)(), order: message }));
@@ -56,13 +61,23 @@ export class ExecutionService {
       throw err;
     }
     const order = toAggregate(stored.row);
-    if (!stored.created) return order;
+    if (!stored.created && !awaitingMatch(order)) {
+      await this.resendFills(order);
+      return order;
+    }
     await this.publishOrder(order);
     const book = await this.book(order.symbol);
     const now = this.d.clock().toISOString();
     const opts = { now, fees: this.d.fees ?? DEFAULT_FEES };
     const outcome = order.type === 'MARKET' ? unwrap(matchMarket(order, book, { ...opts, unfilledMarket: 'cancel' })) : unwrap(matchLimit(order, book, opts));
-    return this.commit(outcome.order, outcome.fills);
+    try {
+      return await this.commit(outcome.order, outcome.fills);
+    } catch (err) {
+      // A duplicate matched it at the same moment and won: its result is the order's.
+      if (!(err instanceof ConcurrentMatchError)) throw err;
+      const row = await this.d.store.get(order.orderId);
+      return toAggregate(row!);
+    }
   }
 
   async cancel(orderId: string): Promise<OrderAggregate> {
@@ -104,8 +119,21 @@ export class ExecutionService {
     return saved;
   }
 
+  private async resendFills(order: OrderAggregate): Promise<void> {
+    for (const fill of order.fills) await this.d.publisher.publish('fills', toFillMessage(order, fill));
+  }
+
   private async publishOrder(order: OrderAggregate): Promise<void> {
     const update = orderUpdateOf(order, this.d.clock());
     await this.d.events.pubsub.publish(this.d.events.channel(ORDER_EVENTS), update);
   }
+}
+
+/**
+ * A MARKET order stored but never matched: its first attempt failed before the match was recorded
+ * (a matched MARKET order is never left NEW). A LIMIT order in that state simply rests, and
+ * crossResting fills it when the book crosses it, as any resting order.
+ */
+function awaitingMatch(order: OrderAggregate): boolean {
+  return order.type === 'MARKET' && order.status === 'NEW' && order.fills.length === 0;
 }

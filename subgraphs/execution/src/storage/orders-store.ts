@@ -11,6 +11,11 @@ export class UnknownAccountError extends Error {
   readonly code = 'UNKNOWN_ACCOUNT';
 }
 
+/** Another attempt recorded fills for this order first (trade ids are `<order id>-<n>`, unique). */
+export class ConcurrentMatchError extends Error {
+  readonly code = 'CONCURRENT_MATCH';
+}
+
 const num = (d: Prisma.Decimal | null) => (d === null ? null : Number(d));
 
 /** Rebuilds the domain aggregate from its row and fills (oldest first). */
@@ -75,6 +80,17 @@ export class OrdersStore {
 
   /** Writes the order's new state, its new fills and their execution rows in one transaction. */
   async recordMatch(order: OrderAggregate, fills: readonly ExecutionFill[]): Promise<OrderRow> {
+    try {
+      return await this.writeMatch(order, fills);
+    } catch (err) {
+      if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') {
+        throw new ConcurrentMatchError(`order ${order.orderId} was matched by another attempt`);
+      }
+      throw err;
+    }
+  }
+
+  private async writeMatch(order: OrderAggregate, fills: readonly ExecutionFill[]): Promise<OrderRow> {
     const average = order.filledQuantity.isZero() ? null : order.filledNotional.div(order.filledQuantity).toDecimalPlaces(10).toString();
     return this.prisma.$transaction(async (tx) => {
       for (const f of fills) {

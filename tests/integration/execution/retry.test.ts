@@ -1,0 +1,87 @@
+// The execution service when placing an order fails half-way, on real Redis and PostgreSQL: the retry
+// of the same order message (what the `orders` consumer does) neither loses the match nor its fills,
+// and duplicates racing for one MARKET order give one set of fills. Failures are injected into the real
+// publisher and event channel.
+import { randomBytes } from 'node:crypto';
+import Redis from 'ioredis';
+import { StreamPublisher, writeBook, type Order, type RedisPubSub } from '@aitrader/platform';
+import { createPrismaClient } from '@aitrader/prisma';
+import { ExecutionService } from '../../../subgraphs/execution/src/execution-service';
+import { OrdersStore } from '../../../subgraphs/execution/src/storage/orders-store';
+import { DATABASE_URL, REDIS_URL, uniquePrefix } from '../support/env';
+
+const redis = new Redis(REDIS_URL);
+const prisma = createPrismaClient(DATABASE_URL);
+const run = randomBytes(3).toString('hex');
+const accountId = `exec-retry-${run}`;
+
+const failing = { fills: 0, events: 0 };
+function failIfAsked(step: keyof typeof failing): void {
+  if (failing[step] > 0) {
+    failing[step] -= 1;
+    throw new Error(`${step} failed (injected)`);
+  }
+}
+
+class FlakyPublisher extends StreamPublisher {
+  override async publish(...args: Parameters<StreamPublisher['publish']>): Promise<string> {
+    if (args[0] === 'fills') failIfAsked('fills');
+    return super.publish(...args);
+  }
+}
+
+const prefix = uniquePrefix('execution-retry');
+const publisher = new FlakyPublisher(redis, { prefix });
+const events = { publish: async () => failIfAsked('events') } as unknown as RedisPubSub;
+const execution = new ExecutionService({
+  store: new OrdersStore(prisma),
+  redis,
+  publisher,
+  events: { pubsub: events, channel: (name) => `${prefix}${name}` },
+  clock: () => new Date('2026-01-05T15:00:00Z'),
+  isKnownSymbol: async () => true,
+  prefix,
+});
+
+beforeAll(async () => {
+  await prisma.account.create({ data: { id: accountId, name: 'execution retry test', cash: '1000000', startingCash: '1000000' } });
+  await writeBook(redis, { symbol: 'AAPL', bids: [[99.99, 1_000]], asks: [[100.01, 1_000]], seq: 1, timestamp: '2026-01-05T15:00:00Z' }, prefix);
+});
+afterAll(async () => {
+  await redis.quit();
+  await prisma.$disconnect();
+});
+
+const marketBuy = (clientOrderId: string): Order => ({ clientOrderId, accountId, symbol: 'AAPL', side: 'BUY', type: 'MARKET', quantity: 10, timestamp: '2026-01-05T15:00:00Z' });
+const streamFills = async (orderId: string) =>
+  (await redis.xrange(publisher.streamName('fills'), '-', '+')).map(([, f]) => JSON.parse(f[1]!)).filter((f) => f.orderId === orderId);
+
+test('the fill send fails after the match is stored: the retry sends the stored fills', async () => {
+  failing.fills = 1;
+  await expect(execution.place(marketBuy(`fills-${run}`))).rejects.toThrow('fills failed');
+  const order = await execution.place(marketBuy(`fills-${run}`));
+  expect(order.status).toBe('FILLED');
+  expect(order.fills).toHaveLength(1);
+  expect((await streamFills(order.orderId)).map((f) => f.tradeId)).toEqual([order.fills[0]!.tradeId]);
+});
+
+test('the order event fails before matching: the retry matches the stored MARKET order', async () => {
+  failing.events = 1;
+  await expect(execution.place(marketBuy(`event-${run}`))).rejects.toThrow('events failed');
+  const stored = await prisma.order.findFirstOrThrow({ where: { accountId, clientOrderId: `event-${run}` } });
+  expect(stored.status).toBe('NEW'); // stored, not matched
+  const order = await execution.place(marketBuy(`event-${run}`));
+  expect(order).toMatchObject({ orderId: stored.id, status: 'FILLED' });
+  expect(order.filledQuantity.toNumber()).toBe(10);
+  expect(await streamFills(order.orderId)).toHaveLength(1);
+});
+
+test('duplicates racing for a stored, unmatched MARKET order give one set of fills', async () => {
+  failing.events = 1;
+  await expect(execution.place(marketBuy(`race-${run}`))).rejects.toThrow('events failed');
+  const results = await Promise.all(Array.from({ length: 8 }, () => execution.place(marketBuy(`race-${run}`))));
+  const orderId = results[0]!.orderId;
+  expect(results.every((o) => o.orderId === orderId && o.status === 'FILLED')).toBe(true);
+  expect(await prisma.fill.count({ where: { orderId } })).toBe(1);
+  expect(await prisma.execution.count({ where: { orderId } })).toBe(1);
+});
