@@ -101,16 +101,13 @@ test('the market opens with a quote and a full depth ladder per symbol at the st
 
 describe('one hour of five symbols (seed 7)', () => {
   const symbols = ['AAPL', 'MSFT', 'NVDA', 'TSLA', 'SPY'];
-  const started = performance.now();
   const ticks = generateTicks({ seed: 7, symbols, start: START, durationMs: 3_600_000 });
-  const elapsedMs = performance.now() - started;
 
   test('holds every feed invariant', () => {
     expect(violations(ticks, 3_600_000)).toEqual([]);
   });
 
-  test('generates well under a second', () => {
-    expect(elapsedMs).toBeLessThan(1000);
+  test('has about one event per second per symbol (speed: `npm run bench:marketdata`)', () => {
     expect(ticks.length).toBeGreaterThan(5 * 3600); // ~1 event/s/symbol, ~2 ticks per event
   });
 
