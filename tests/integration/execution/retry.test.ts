@@ -9,19 +9,14 @@ import { createPrismaClient } from '@aitrader/prisma';
 import { ExecutionService } from '../../../subgraphs/execution/src/execution-service';
 import { OrdersStore } from '../../../subgraphs/execution/src/storage/orders-store';
 import { DATABASE_URL, REDIS_URL, uniquePrefix } from '../support/env';
+import { faults } from '../support/faults';
 
 const redis = new Redis(REDIS_URL);
 const prisma = createPrismaClient(DATABASE_URL);
 const run = randomBytes(3).toString('hex');
 const accountId = `exec-retry-${run}`;
 
-const failing = { fills: 0, events: 0 };
-function failIfAsked(step: keyof typeof failing): void {
-  if (failing[step] > 0) {
-    failing[step] -= 1;
-    throw new Error(`${step} failed (injected)`);
-  }
-}
+const { failing, failIfAsked } = faults(['fills', 'events']);
 
 class FlakyPublisher extends StreamPublisher {
   override async publish(...args: Parameters<StreamPublisher['publish']>): Promise<string> {

@@ -11,6 +11,7 @@ import { loadStrategyConfig } from '../../../subgraphs/strategy/src/domain';
 import { DecisionsStore, type DecisionRecord } from '../../../subgraphs/strategy/src/storage/decisions-store';
 import { StrategyService } from '../../../subgraphs/strategy/src/strategy-service';
 import { DATABASE_URL, fieldsOf, REDIS_URL, uniquePrefix } from '../support/env';
+import { faults } from '../support/faults';
 
 const redis = new Redis(REDIS_URL);
 const prisma = createPrismaClient(DATABASE_URL);
@@ -19,14 +20,7 @@ afterAll(async () => {
   await prisma.$disconnect();
 });
 
-/** Fails the next `n` calls of a method, then behaves normally. */
-const failing = { record: 0, publish: 0, onDecision: 0 };
-function failIfAsked(step: keyof typeof failing): void {
-  if (failing[step] > 0) {
-    failing[step] -= 1;
-    throw new Error(`${step} failed (injected)`);
-  }
-}
+const { failing, failIfAsked } = faults(['record', 'publish', 'onDecision']);
 
 class FlakyStore extends DecisionsStore {
   override async record(r: DecisionRecord): Promise<string> {
