@@ -10,7 +10,12 @@ module.exports = {
     {
       ...common,
       displayName: 'unit',
-      testMatch: ['<rootDir>/{platform,prisma,native,models,gateway,subgraphs}/**/src/**/*.test.ts'],
+      testMatch: ['<rootDir>/{platform,prisma,native,models,gateway,subgraphs,tools}/**/src/**/*.test.ts'],
+    },
+    {
+      ...common,
+      displayName: 'architecture',
+      testMatch: ['<rootDir>/tests/architecture/**/*.test.ts'],
     },
     {
       ...common,

@@ -7,9 +7,10 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createLogger, createDatabase, loadConfig, startService } from '@aitrader/platform';
+import { createLogger, createDatabase, loadConfig, parseSettings, startService } from '@aitrader/platform';
 import { buildForecast } from '../subgraphs/inference/src/domain';
 import { definition } from '../subgraphs/inference/src';
+import { InferenceSettings } from '../subgraphs/inference/src/settings';
 import { loadModel, type LoadedModel } from '../subgraphs/inference/src/runtime/loaded-model';
 import { BOOTSTRAP_FILE, BOOTSTRAP_VERSION } from '../subgraphs/inference/src/storage/artifacts';
 
@@ -133,7 +134,7 @@ async function overHttp(inputs: number[][]): Promise<HttpResult> {
 
 async function main() {
   const bytes = new Uint8Array(readFileSync(BOOTSTRAP_FILE));
-  const config = loadConfig();
+  const config = parseSettings(InferenceSettings, loadConfig());
   const model = await loadModel(bytes, { name: 'nbeats', version: BOOTSTRAP_VERSION, providers: ['cpu'], maxBatchSize: config.INFERENCE_MAX_BATCH, maxWaitMs: config.INFERENCE_MAX_WAIT_MS });
   const inputs = histories(128);
   try {

@@ -1,25 +1,18 @@
 // `npm start`: sets up what is missing (dependencies, native build, Prisma client, local Redis and
-// PostgreSQL when the URLs point here), applies pending migrations, then runs every service as its own
-// process — the seven subgraphs, the GPU runner, the worker and the gateway — and stops them all together.
+// PostgreSQL when the URLs point here), applies pending migrations, then runs every service of the
+// registry (platform/src/registry.ts) as its own process — the subgraphs, the GPU runner, the worker and
+// the gateway last — and stops them all together.
 import { join } from 'node:path';
 import { BIN, DEFAULT_DATABASE_URL, ROOT, log, spawn } from './lib.mjs';
 import { migrate, setup } from './setup.mjs';
 
-const PROCESSES = [
-  ['marketdata', 'subgraphs/marketdata/src/main.ts', 8003, 'MARKETDATA_PORT'],
-  ['signals', 'subgraphs/signals/src/main.ts', 8009, 'SIGNALS_PORT'],
-  ['strategy', 'subgraphs/strategy/src/main.ts', 8005, 'STRATEGY_PORT'],
-  ['execution', 'subgraphs/execution/src/main.ts', 8006, 'EXECUTION_PORT'],
-  ['inference', 'subgraphs/inference/src/main.ts', 8001, 'ONNX_PORT'],
-  ['gpu-runner', 'subgraphs/inference/src/gpu-main.ts', 8007, 'TENSORRT_PORT'],
-  ['worker', 'subgraphs/inference/src/worker-main.ts', 8010, 'WORKER_PORT'],
-  ['sentiment', 'subgraphs/sentiment/src/main.ts', 8002, 'SENTIMENT_PORT'],
-  ['accounts', 'subgraphs/accounts/src/main.ts', 9000, 'MCP_PORT'],
-  ['gateway', 'gateway/src/main.ts', 8000, 'GATEWAY_PORT'],
-];
-
 await setup();
 migrate(process.env.DATABASE_URL || DEFAULT_DATABASE_URL);
+
+// The registry is TypeScript: read once dependencies (tsx) are installed.
+const { tsImport } = await import('tsx/esm/api');
+const { runnableServices } = await tsImport(join(ROOT, 'platform', 'src', 'registry.ts'), import.meta.url);
+const PROCESSES = runnableServices().map((s) => [s.name, join(s.folder, 'main.ts'), s.defaultPort, s.portVariable]);
 
 const env = { ...process.env, LOG_FORMAT: process.env.LOG_FORMAT || 'pretty' };
 const children = new Map();

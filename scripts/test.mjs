@@ -37,7 +37,7 @@ step('type-checking (tsc, strict)', () => {
 });
 
 step('checking the committed supergraph', () => {
-  const r = spawnSync(join(BIN, 'tsx'), [join(ROOT, 'gateway', 'src', 'compose', 'cli.ts'), 'check'], { cwd: ROOT, stdio: 'inherit', env });
+  const r = spawnSync(join(BIN, 'tsx'), [join(ROOT, 'tools', 'src', 'supergraph', 'cli.ts'), 'check'], { cwd: ROOT, stdio: 'inherit', env });
   if (r.status !== 0) throw new Error('supergraph check failed');
 });
 

@@ -14,8 +14,8 @@ import { mountPlayground } from './playground';
 import { serveGatewaySubscriptions, type GatewayExecutor } from './subscriptions/bridge';
 import { subscriptionRoutes } from './subscriptions/routes';
 import {
-  SUBGRAPHS,
   VERSION,
+  definedServices,
   healthHttpStatus,
   healthReporter,
   httpHealthCheck,
@@ -34,14 +34,14 @@ export interface RunningGateway {
   close(): Promise<void>;
 }
 
+/**
+ * Every service the registry runs besides the gateway: subgraphs are required (the gateway is down
+ * without them); runners and workers (the GPU runner, the training worker) are reported, not required.
+ */
 export function gatewayChecks(config: Config): DependencyCheck[] {
-  const subgraphs = SUBGRAPHS.map((name) => httpHealthCheck(name, serviceUrl(config, name), config.HEALTH_TIMEOUT_MS));
-  // The GPU runner (the inference API on :8007) and the worker (jobs, :8010) are not subgraphs: reported, not required.
-  return [
-    ...subgraphs,
-    httpHealthCheck('gpu-runner', serviceUrl(config, 'gpu-runner'), config.HEALTH_TIMEOUT_MS, false),
-    httpHealthCheck('worker', serviceUrl(config, 'worker'), config.HEALTH_TIMEOUT_MS, false),
-  ];
+  return definedServices().map((s) =>
+    httpHealthCheck(s.name, serviceUrl(config, s.name as ServiceName), config.HEALTH_TIMEOUT_MS, s.kind === 'subgraph'),
+  );
 }
 
 export async function startGateway(config: Config, logger: Logger, port = config.GATEWAY_PORT): Promise<RunningGateway> {

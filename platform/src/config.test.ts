@@ -1,5 +1,6 @@
 // Config validation: seed variable names, local defaults, and a message that names each bad variable.
-import { ConfigError, loadConfig } from './config';
+import { z } from 'zod';
+import { ConfigError, loadConfig, parseSettings } from './config';
 import { SERVICES, SUBGRAPHS, serviceUrl } from './services';
 
 test('defaults point at local servers and the seed ports', () => {
@@ -11,7 +12,6 @@ test('defaults point at local servers and the seed ports', () => {
     .toEqual([8000, 8001, 8002, 8003, 8005, 8006, 8007, 8009, 9000, 8080]);
   expect(c.WORKER_PORT).toBe(8010);
   expect(serviceUrl(c, 'worker', '/health')).toBe('http://127.0.0.1:8010/health');
-  expect(c.MODEL_NAME).toBe('nbeats');
 });
 
 test('seed variables override the defaults; empty values fall back', () => {
@@ -41,8 +41,11 @@ test('the seven subgraphs are registered', () => {
   expect(SUBGRAPHS.sort()).toEqual(['accounts', 'execution', 'inference', 'marketdata', 'sentiment', 'signals', 'strategy']);
 });
 
-test('SIGNALS_BOOK_DEPTH: levels per book side summed for the imbalance detector, 1 to 50, default 5', () => {
-  expect(loadConfig({}).SIGNALS_BOOK_DEPTH).toBe(5);
-  expect(loadConfig({ SIGNALS_BOOK_DEPTH: '50' }).SIGNALS_BOOK_DEPTH).toBe(50);
-  for (const bad of ['0', '51', '2.5', 'deep']) expect(() => loadConfig({ SIGNALS_BOOK_DEPTH: bad })).toThrow(/SIGNALS_BOOK_DEPTH/);
+test('a service parses its own settings from the environment the base config was read from', () => {
+  const Settings = z.object({ DEPTH: z.coerce.number().int().min(1).max(50).default(5) });
+  expect(parseSettings(Settings, loadConfig({}))).toEqual({ DEPTH: 5 });
+  expect(parseSettings(Settings, loadConfig({ DEPTH: '50' }))).toEqual({ DEPTH: 50 });
+  expect(parseSettings(Settings, loadConfig({ DEPTH: '' }))).toEqual({ DEPTH: 5 }); // empty means unset, as in the base
+  for (const bad of ['0', '51', 'deep']) expect(() => parseSettings(Settings, loadConfig({ DEPTH: bad }))).toThrow(ConfigError);
+  expect(() => parseSettings(Settings, loadConfig({ DEPTH: '0' }))).toThrow(/DEPTH: .*\(got "0"\)/);
 });

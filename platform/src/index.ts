@@ -1,6 +1,8 @@
-// @aitrader/platform: the one shared package every service imports — config, logging, message
-// schemas, the Redis bus, the database client, health, the service runtime, the L2 order book and the
-// exact storage-scale Decimal.
+// @aitrader/platform: the one shared package every service imports — the service registry, config,
+// logging, message schemas, the Redis bus, the database client, health, the service runtime, the L2
+// order book and the exact storage-scale Decimal. Domain layers import only the transport-free subpaths
+// (`@aitrader/platform/decimal`, `/messages`, `/book`, `/registry`), never this barrel.
+export * from './registry';
 export * from './config';
 export * from './services';
 export * from './logger';
@@ -14,6 +16,7 @@ export * from './market-keys';
 export * from './book';
 export * from './storage-decimal';
 export { DateTimeScalar } from './graphql/scalars';
+export { FORWARDED_HEADERS, requestContextOf, requestIdOf, type Caller, type RequestContext } from './graphql/request-context';
 export { createEventBus, eventStream, serveSubscriptions, type EventBus, type RedisPubSub } from './graphql/subscriptions';
 export * from './graphql/pagination';
 export { serviceInfoTypeDefs, serviceInfoField, loadSdl } from './graphql/service-info';

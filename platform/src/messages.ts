@@ -9,7 +9,14 @@ export const Timestamp = z.iso.datetime({ offset: true, error: 'timestamp must b
 const Positive = z.number().finite().positive();
 const NonNegative = z.number().finite().nonnegative();
 export const Side = z.enum(['BUY', 'SELL']);
-export const OrderType = z.enum(['MARKET', 'LIMIT']);
+/**
+ * The order vocabulary: the one list of order types and of order statuses. The execution domain
+ * derives its types from these; the Prisma and GraphQL enums are tested against them
+ * (subgraphs/execution/src/order-vocabulary.test.ts).
+ */
+export const ORDER_TYPES = ['MARKET', 'LIMIT'] as const;
+export const ORDER_STATUSES = ['NEW', 'PARTIALLY_FILLED', 'FILLED', 'CANCELED', 'REJECTED'] as const;
+export const OrderType = z.enum(ORDER_TYPES);
 
 export const TradeTick = z.object({
   kind: z.literal('trade'),

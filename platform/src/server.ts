@@ -1,5 +1,6 @@
-// Service runtime shared by every process: config, logger, Redis and PostgreSQL connections,
-// `GET /health`, the service's REST routes and, for subgraphs, the federated GraphQL endpoint.
+// Service runtime shared by every process: config and the service's own settings, logger, Redis and
+// PostgreSQL connections, `GET /health`, the service's REST routes and, for subgraphs, the federated
+// GraphQL endpoint with a context made per request (request id, caller, DataLoaders).
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type Express } from 'express';
@@ -9,7 +10,8 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph';
 import type { DocumentNode } from 'graphql';
 import type { Redis } from 'ioredis';
-import { loadConfig, type Config } from './config';
+import type { z } from 'zod';
+import { loadConfig, parseSettings, type Config } from './config';
 import { createLogger, type Logger } from './logger';
 import { createRedis } from './bus/redis';
 import { createDatabase, pingDatabase, type PrismaClient } from './db';
@@ -17,6 +19,7 @@ import { healthHttpStatus, healthReporter, postgresCheck, redisCheck, type Depen
 import { serviceInfoField, serviceInfoTypeDefs, toServiceInfo } from './graphql/service-info';
 import { DateTimeScalar } from './graphql/scalars';
 import { createEventBus, serveSubscriptions, type RedisPubSub } from './graphql/subscriptions';
+import { requestContextOf, type RequestContext } from './graphql/request-context';
 import { SERVICES, type ServiceName } from './services';
 import { VERSION } from './version';
 
@@ -31,34 +34,54 @@ export interface ServiceContext {
   health(): Promise<HealthReport>;
 }
 
-/** What resolvers, routes and background work receive: the runtime plus the service's own objects. */
-export type AppContext<S> = ServiceContext & { services: S };
+/** The runtime plus the service's own settings (parsed from its `settings` schema). */
+export type SettingsContext<T> = ServiceContext & { settings: T };
 
-export interface ServiceDefinition<S = unknown> {
+/** What routes and background work receive: the runtime, the service's settings and its own objects. */
+export type AppContext<S, T = object> = SettingsContext<T> & { services: S };
+
+/** What resolvers receive: the service's context plus one request's id, caller and DataLoaders. */
+export type GraphQLContext<S, T = object, L = object> = AppContext<S, T> & {
+  request: RequestContext;
+  /** Made afresh for each request, so batching and caching never outlive it. */
+  loaders: L;
+};
+
+/**
+ * Generated resolver maps (codegen) are stricter than @apollo/subgraph's loose GraphQLResolverMap; this
+ * is the shape both agree on. The runtime hands them to buildSubgraphSchema unchanged.
+ */
+export type ResolverMap = { [typeName: string]: object | undefined };
+
+export interface ServiceDefinition<S = unknown, T = any, L = unknown> { // eslint-disable-line @typescript-eslint/no-explicit-any
   name: ServiceName;
+  /** The service's own settings over the shared base config (its `settings.ts`), validated at start. */
+  settings?: z.ZodType<T>;
   /** The subgraph's own SDL; when given, the service serves federated GraphQL at /graphql. */
   typeDefs?: DocumentNode;
-  resolvers?: GraphQLResolverMap<AppContext<S>>;
+  resolvers?: ResolverMap;
   /** Builds the service's application objects (stores, domain services) once at start. */
-  services?: (ctx: ServiceContext) => S;
+  services?: (ctx: SettingsContext<T>) => S;
+  /** Builds one request's DataLoaders (entity batching); called for every GraphQL request. */
+  loaders?: (ctx: AppContext<S, T>) => L;
   /** REST endpoints of the service (the seed's API). */
-  routes?: (app: Express, ctx: AppContext<S>) => void;
+  routes?: (app: Express, ctx: AppContext<S, T>) => void;
   /** Checks beyond Redis and PostgreSQL. */
-  checks?: (ctx: AppContext<S>) => DependencyCheck[];
+  checks?: (ctx: AppContext<S, T>) => DependencyCheck[];
   /** Background work (stream consumers, ...); returns how to stop it. */
-  start?: (ctx: AppContext<S>) => Promise<() => Promise<void>>;
+  start?: (ctx: AppContext<S, T>) => Promise<() => Promise<void>>;
 }
 
-export interface RunningService<S = unknown> {
-  ctx: AppContext<S>;
+export interface RunningService<S = unknown, T = unknown> {
+  ctx: AppContext<S, T>;
   port: number;
   url: string;
   close(): Promise<void>;
 }
 
 /** The subgraph schema modules of a service: shared service-info types, its SDL and resolvers. */
-export function subgraphModules<S>(def: Pick<ServiceDefinition<S>, 'name' | 'typeDefs' | 'resolvers'>) {
-  const own = { ...(def.resolvers ?? {}) } as GraphQLResolverMap<AppContext<S>>;
+export function subgraphModules(def: Pick<ServiceDefinition, 'name' | 'typeDefs' | 'resolvers'>) {
+  const own = { ...(def.resolvers ?? {}) } as GraphQLResolverMap<ServiceContext>;
   const query = (own.Query ?? {}) as Record<string, unknown>;
   own.Query = {
     ...query,
@@ -68,17 +91,20 @@ export function subgraphModules<S>(def: Pick<ServiceDefinition<S>, 'name' | 'typ
   return [{ typeDefs: serviceInfoTypeDefs, resolvers: { DateTime: DateTimeScalar } as never }, { typeDefs: def.typeDefs!, resolvers: own }];
 }
 
-export async function startService<S>(
-  def: ServiceDefinition<S>,
+export async function startService<S, T, L>(
+  def: ServiceDefinition<S, T, L>,
   options: { config?: Config; port?: number; logger?: Logger } = {},
-): Promise<RunningService<S>> {
+): Promise<RunningService<S, T>> {
   const config = options.config ?? loadConfig();
+  // Invalid settings fail here, before any connection is opened (ConfigError names each variable).
+  const settings = (def.settings ? parseSettings(def.settings, config) : {}) as T;
   const logger = options.logger ?? createLogger(def.name, config);
   const redis = createRedis(config.REDIS_URL, def.name, logger);
   const prisma = createDatabase(config.DATABASE_URL);
-  const ctx: AppContext<S> = {
+  const ctx: AppContext<S, T> = {
     name: def.name,
     config,
+    settings,
     logger,
     redis,
     prisma,
@@ -100,12 +126,13 @@ export async function startService<S>(
     res.status(healthHttpStatus(report)).json(report);
   });
 
-  let apollo: ApolloServer<AppContext<S>> | undefined;
-  const schema = def.typeDefs ? buildSubgraphSchema(subgraphModules(def)) : undefined;
+  let apollo: ApolloServer<GraphQLContext<S, T, L>> | undefined;
+  const schema = def.typeDefs ? buildSubgraphSchema(subgraphModules(def as ServiceDefinition)) : undefined;
+  const requestScoped = (request: RequestContext): GraphQLContext<S, T, L> => ({ ...ctx, request, loaders: (def.loaders?.(ctx) ?? {}) as L });
   if (schema) {
-    apollo = new ApolloServer<AppContext<S>>({ schema, introspection: true, logger });
+    apollo = new ApolloServer<GraphQLContext<S, T, L>>({ schema, introspection: true, logger });
     await apollo.start();
-    app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, { context: async () => ctx }));
+    app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, { context: async ({ req }) => requestScoped(requestContextOf(req.headers)) }));
   }
   app.use(express.json({ limit: '1mb' }));
   def.routes?.(app, ctx);
@@ -118,7 +145,9 @@ export async function startService<S>(
     server.listen(port, config.HOST, () => resolve());
   });
   const actualPort = (server.address() as AddressInfo).port;
-  const closeSubscriptions = schema?.getSubscriptionType() ? serveSubscriptions(server, '/graphql', schema, () => ctx) : undefined;
+  const closeSubscriptions = schema?.getSubscriptionType()
+    ? serveSubscriptions(server, '/graphql', schema, (headers) => requestScoped(requestContextOf(headers)))
+    : undefined;
   const stopBackground = await def.start?.(ctx);
   logger.info({ port: actualPort, graphql: Boolean(apollo) }, `${def.name} listening`);
 
@@ -176,6 +205,6 @@ export function runMain(name: string, start: (config: Config, logger: Logger) =>
 }
 
 /** Entry point of a service process. */
-export function runService<S>(def: ServiceDefinition<S>): void {
+export function runService<S, T, L>(def: ServiceDefinition<S, T, L>): void {
   runMain(def.name, (config, logger) => startService(def, { config, logger }));
 }

@@ -1,7 +1,7 @@
 // GraphQL subscriptions over Redis: every process publishes and subscribes through Redis pub/sub
 // (graphql-redis-subscriptions), so a client connected to any replica receives every event, and the
 // graphql-ws server that serves them on a service's /graphql endpoint.
-import type { Server } from 'node:http';
+import type { IncomingHttpHeaders, Server } from 'node:http';
 import type { GraphQLSchema } from 'graphql';
 import { RedisPubSub } from 'graphql-redis-subscriptions';
 import { withFilter } from 'graphql-subscriptions';
@@ -25,10 +25,16 @@ export function createEventBus(redis: Redis, prefix = ''): EventBus {
   return { pubsub, channel: (name: string) => `${prefix}${name}` };
 }
 
-/** Serves graphql-ws subscriptions on `path` of an HTTP server; returns how to close it. */
-export function serveSubscriptions<C>(server: Server, path: string, schema: GraphQLSchema, context: () => C): () => Promise<void> {
+/**
+ * Serves graphql-ws subscriptions on `path` of an HTTP server; returns how to close it. The context of
+ * each subscription is made from the headers of the connection's upgrade request (request id, caller).
+ */
+export function serveSubscriptions<C>(server: Server, path: string, schema: GraphQLSchema, context: (headers: IncomingHttpHeaders) => C): () => Promise<void> {
   const wss = new WebSocketServer({ server, path });
-  const cleanup = useServer({ schema, context: () => context() as Record<string, unknown> }, wss);
+  const cleanup = useServer<Record<string, unknown>, { request: { headers: IncomingHttpHeaders } }>(
+    { schema, context: (ctx) => context(ctx.extra.request.headers) as Record<string, unknown> },
+    wss,
+  );
   return async () => {
     await cleanup.dispose();
     await new Promise<void>((resolve) => wss.close(() => resolve()));

@@ -1,26 +1,23 @@
 // The accounts subgraph (the seed's mock MCP on :9000): paper accounts, positions from fills, P&L and
 // equity history; GraphQL at /graphql, MCP and REST at /mcp, fills consumed from the `fills` stream.
 import { loadSdl, type ServiceDefinition } from '@aitrader/platform';
-import { AccountsService } from './accounts-service';
+import { AccountsSettings } from './settings';
 import { fillsConsumer } from './fills-consumer';
 import { resolvers } from './graphql/resolvers';
 import { mountMcp } from './mcp';
-import { AccountsStore } from './storage/accounts-store';
+import { createServices, type AccountsServices } from './services';
 
-export interface AccountsServices {
-  accounts: AccountsService;
-}
-
-export const definition: ServiceDefinition<AccountsServices> = {
+export const definition: ServiceDefinition<AccountsServices, AccountsSettings> = {
   name: 'accounts',
+  settings: AccountsSettings,
   typeDefs: loadSdl(__dirname),
-  // Generated resolver types (codegen) are stricter than @apollo/subgraph's loose GraphQLResolverMap.
-  resolvers: resolvers as never,
-  services: (ctx) => ({ accounts: new AccountsService(new AccountsStore(ctx.prisma), ctx.redis, () => new Date(), ctx.logger, ctx.config.REDIS_PREFIX) }),
+  resolvers,
+  services: createServices,
   routes: (app, ctx) => mountMcp(app, ctx.services.accounts),
   start: async (ctx) => {
     const { accounts } = ctx.services;
-    const { DEFAULT_ACCOUNT_ID: id, DEFAULT_STARTING_CASH: cash } = ctx.config;
+    const id = ctx.config.DEFAULT_ACCOUNT_ID;
+    const cash = ctx.settings.DEFAULT_STARTING_CASH;
     if (!(await accounts.store.get(id))) {
       await accounts.create({ id, name: 'Default paper account', startingCash: cash }).catch((err: Error) => {
         if (!/already exists/.test(err.message)) throw err; // another replica created it first
@@ -29,7 +26,7 @@ export const definition: ServiceDefinition<AccountsServices> = {
     }
     const consumer = fillsConsumer({ redis: ctx.redis, accounts, logger: ctx.logger, consumer: ctx.config.CONSUMER_NAME, prefix: ctx.config.REDIS_PREFIX });
     await consumer.start();
-    const interval = ctx.config.EQUITY_SNAPSHOT_INTERVAL_MS;
+    const interval = ctx.settings.EQUITY_SNAPSHOT_INTERVAL_MS;
     const timer = interval > 0
       ? setInterval(() => accounts.snapshotAll().catch((err: Error) => ctx.logger.warn({ err: err.message }, 'equity snapshot failed')), interval)
       : undefined;
@@ -40,3 +37,4 @@ export const definition: ServiceDefinition<AccountsServices> = {
     };
   },
 };
+export type { AccountsServices } from './services';

@@ -2,15 +2,16 @@
 // against the latest book; resting LIMIT orders fill when a `book` update crosses them; fills go to the
 // `fills` stream and the seed's `executions` table.
 import { RejectedMessageError, loadSdl, topicConsumer, type ServiceDefinition } from '@aitrader/platform';
+import { ExecutionSettings } from './settings';
 import { OrderCommandError } from './execution-service';
 import { resolvers } from './graphql/resolvers';
 import { createServices, type ExecutionServices } from './services';
 
-export const definition: ServiceDefinition<ExecutionServices> = {
+export const definition: ServiceDefinition<ExecutionServices, ExecutionSettings> = {
   name: 'execution',
+  settings: ExecutionSettings,
   typeDefs: loadSdl(__dirname),
-  // Generated resolver types (codegen) are stricter than @apollo/subgraph's loose GraphQLResolverMap.
-  resolvers: resolvers as never,
+  resolvers,
   services: createServices,
   start: async (ctx) => {
     const { execution } = ctx.services;

@@ -1,5 +1,6 @@
 // The execution service's application objects, built once at start from the platform runtime.
-import { StreamPublisher, type ServiceContext } from '@aitrader/platform';
+import { StreamPublisher, type SettingsContext } from '@aitrader/platform';
+import type { ExecutionSettings } from './settings';
 import { ExecutionService } from './execution-service';
 import { OrdersStore } from './storage/orders-store';
 
@@ -8,7 +9,7 @@ export interface ExecutionServices {
   execution: ExecutionService;
 }
 
-export function createServices(ctx: ServiceContext): ExecutionServices {
+export function createServices(ctx: SettingsContext<ExecutionSettings>): ExecutionServices {
   const store = new OrdersStore(ctx.prisma);
   const known = new Map<string, boolean>();
   const isKnownSymbol = async (symbol: string) => {

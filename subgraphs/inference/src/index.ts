@@ -1,19 +1,5 @@
-// The inference subgraph (ONNX runner, :8001): N-BEATS forecasts on CPU over REST (the seed's
-// POST /infer/forecast/nbeats) and GraphQL, the model registry with hot promotion and A/B candidates,
-// and training jobs enqueued for the worker. Its SDL and resolvers, as a service definition the runtime
-// and the supergraph composition both use.
-import { loadSdl, type ServiceDefinition } from '@aitrader/platform';
-import { resolvers } from './graphql/resolvers';
-import { runnerDefinition } from './runner';
-import { cpuProviderSetup } from './runtime/session';
-import type { RunnerServices } from './services';
-
-export const definition: ServiceDefinition<RunnerServices> = {
-  ...runnerDefinition('inference', () => cpuProviderSetup()),
-  typeDefs: loadSdl(__dirname),
-  // Generated resolver types (codegen) are stricter than @apollo/subgraph's loose GraphQLResolverMap.
-  resolvers: resolvers as never,
-};
-
-export { gpuDefinition } from './gpu';
-export { workerDefinition } from './worker';
+// The inference family's package entry: its three processes, each in its own folder with its own
+// `main.ts` — the ONNX runner (the subgraph, runner/), the GPU runner (gpu/) and the worker (worker/).
+export { definition } from './runner';
+export { definition as gpuDefinition } from './gpu';
+export { definition as workerDefinition } from './worker';

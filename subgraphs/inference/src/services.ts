@@ -1,8 +1,9 @@
 // The runners' application objects (ONNX runner :8001 and GPU runner :8007 alike), built once at start:
 // the model registry and artifacts, the serving runtime with its execution providers, the jobs table
 // and stream (to enqueue training), and where `forecast(symbol)` reads the latest prices.
-import { serviceUrl, StreamPublisher, type ServiceContext } from '@aitrader/platform';
-import { HistorySource } from './history-source';
+import { serviceUrl, StreamPublisher, type SettingsContext } from '@aitrader/platform';
+import type { InferenceSettings } from './settings';
+import { HistorySource } from './storage/history-source';
 import { ModelRuntime } from './runtime/model-runtime';
 import type { ProviderSetup } from './runtime/session';
 import { ArtifactStore } from './storage/artifacts';
@@ -19,8 +20,8 @@ export interface RunnerServices {
   providers: ProviderSetup;
 }
 
-export function createRunnerServices(ctx: ServiceContext, providers: ProviderSetup): RunnerServices {
-  const c = ctx.config;
+export function createRunnerServices(ctx: SettingsContext<InferenceSettings>, providers: ProviderSetup): RunnerServices {
+  const c = { ...ctx.config, ...ctx.settings };
   const store = new ModelStore(ctx.prisma);
   const artifacts = new ArtifactStore(c.MODELS_DIR);
   const runtime = new ModelRuntime({

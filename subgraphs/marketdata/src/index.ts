@@ -1,14 +1,15 @@
 // The marketdata subgraph (:8003): instruments, quotes, L2 books and candles built from the `ticks`
 // stream, and the tick replay that feeds it. `npm start` replays the bundled sample.
 import { loadSdl, topicConsumer, type ServiceDefinition } from '@aitrader/platform';
+import { MarketdataSettings } from './settings';
 import { resolvers } from './graphql/resolvers';
 import { createServices, type MarketdataServices } from './services';
 
-export const definition: ServiceDefinition<MarketdataServices> = {
+export const definition: ServiceDefinition<MarketdataServices, MarketdataSettings> = {
   name: 'marketdata',
+  settings: MarketdataSettings,
   typeDefs: loadSdl(__dirname),
-  // Generated resolver types (codegen) are stricter than @apollo/subgraph's loose GraphQLResolverMap.
-  resolvers: resolvers as never,
+  resolvers,
   services: createServices,
   start: async (ctx) => {
     const { instruments, pipeline, replay } = ctx.services;
@@ -23,8 +24,8 @@ export const definition: ServiceDefinition<MarketdataServices> = {
       handler: (tick, entry) => pipeline.handle(tick, entry.id),
     });
     await consumer.start();
-    if (ctx.config.REPLAY_ON_START === 'sample') {
-      const speed = ctx.config.REPLAY_SPEED;
+    if (ctx.settings.REPLAY_ON_START === 'sample') {
+      const speed = ctx.settings.REPLAY_SPEED;
       await replay.start({ source: 'SAMPLE', speed: speed === 'max' ? null : speed, asFastAsPossible: speed === 'max' });
     }
     return async () => {

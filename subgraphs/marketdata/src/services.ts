@@ -1,6 +1,7 @@
 // The marketdata service's application objects, built once at start from the platform runtime.
 import { join } from 'node:path';
-import { StreamPublisher, waitForDrain, type ServiceContext } from '@aitrader/platform';
+import { StreamPublisher, waitForDrain, type SettingsContext } from '@aitrader/platform';
+import type { MarketdataSettings } from './settings';
 import { systemClock } from './domain';
 import { ReplayController } from './replay-controller';
 import { CandlesStore } from './storage/candles-store';
@@ -21,7 +22,7 @@ const LOCKSTEP_TOPICS = ['ticks', 'book', 'signals', 'orders', 'fills'] as const
 
 export const DEFAULT_DATA_DIR = join(__dirname, '..', 'data');
 
-export function createServices(ctx: ServiceContext): MarketdataServices {
+export function createServices(ctx: SettingsContext<MarketdataSettings>): MarketdataServices {
   const publisher = new StreamPublisher(ctx.redis, { prefix: ctx.config.REDIS_PREFIX });
   const candles = new CandlesStore(ctx.prisma);
   const state = new MarketState(ctx.redis, ctx.config.REDIS_PREFIX);
@@ -30,7 +31,7 @@ export function createServices(ctx: ServiceContext): MarketdataServices {
     candles,
     state,
     pipeline: new TickPipeline(publisher, state, candles, ctx.logger),
-    replay: new ReplayController(publisher, ctx.config.REPLAY_DATA_DIR ?? DEFAULT_DATA_DIR, systemClock, ctx.logger, () =>
+    replay: new ReplayController(publisher, ctx.settings.REPLAY_DATA_DIR ?? DEFAULT_DATA_DIR, systemClock, ctx.logger, () =>
       waitForDrain(ctx.redis, LOCKSTEP_TOPICS, { prefix: ctx.config.REDIS_PREFIX }),
     ),
   };

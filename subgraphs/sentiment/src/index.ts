@@ -2,15 +2,16 @@
 // classification in a worker thread, per-(news item, symbol) scores in PostgreSQL, and per-symbol
 // aggregates over 15m/1h/1d cached in Redis — the seed's `GET /api/sentiment?symbol=AAPL&window=1h`.
 import { loadSdl, type ServiceDefinition } from '@aitrader/platform';
+import { SentimentSettings } from './settings';
 import { resolvers } from './graphql/resolvers';
 import { sentimentRoutes } from './rest';
 import { createServices, type SentimentServices } from './services';
 
-export const definition: ServiceDefinition<SentimentServices> = {
+export const definition: ServiceDefinition<SentimentServices, SentimentSettings> = {
   name: 'sentiment',
+  settings: SentimentSettings,
   typeDefs: loadSdl(__dirname),
-  // Generated resolver types (codegen) are stricter than @apollo/subgraph's loose GraphQLResolverMap.
-  resolvers: resolvers as never,
+  resolvers,
   services: createServices,
   routes: sentimentRoutes,
   checks: (ctx) => [
@@ -31,7 +32,7 @@ export const definition: ServiceDefinition<SentimentServices> = {
   start: async (ctx) => {
     const { inference, sentiment } = ctx.services;
     await inference.ready().catch((err: Error) => ctx.logger.error({ err: err.message }, 'sentiment model failed to load; news cannot be scored'));
-    const feed = ctx.config.NEWS_FEED_FILE;
+    const feed = ctx.settings.NEWS_FEED_FILE;
     const replaying = feed
       ? sentiment.replayFile(feed).then(
           (r) => ctx.logger.info({ feed, lines: r.lines, ingested: r.ingested, duplicates: r.duplicates, rejected: r.rejected.length, error: r.error?.message }, 'news feed replayed'),

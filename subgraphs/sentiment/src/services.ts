@@ -2,7 +2,8 @@
 // instrument catalog, news store, Redis cache, the classifier (worker thread by default) and the
 // SentimentService that ties them together with the service clock.
 import { resolve } from 'node:path';
-import type { ServiceContext } from '@aitrader/platform';
+import type { SettingsContext } from '@aitrader/platform';
+import type { SentimentSettings } from './settings';
 import { createSentimentInference, type SentimentInference } from './inference/inference';
 import { SENTIMENT_EVENTS, SentimentService } from './sentiment-service';
 import { InstrumentCatalog } from './storage/instrument-catalog';
@@ -22,8 +23,8 @@ export interface SentimentServices {
   sentiment: SentimentService;
 }
 
-export function createServices(ctx: ServiceContext): SentimentServices {
-  const c = ctx.config;
+export function createServices(ctx: SettingsContext<SentimentSettings>): SentimentServices {
+  const c = { ...ctx.config, ...ctx.settings };
   const store = new NewsStore(ctx.prisma);
   const cache = new SentimentCache(ctx.redis, c.REDIS_PREFIX);
   const catalog = new InstrumentCatalog(ctx.prisma);

@@ -4,14 +4,15 @@
 // channel, stores it, and serves signals, indicators and `signalEmitted`. The book is not taken from the
 // `book` stream: a second consumer would race this one, and which book a trade saw would depend on timing.
 import { loadSdl, topicConsumer, type ServiceDefinition } from '@aitrader/platform';
+import { SignalsSettings } from './settings';
 import { resolvers } from './graphql/resolvers';
 import { createServices, type SignalsServices } from './services';
 
-export const definition: ServiceDefinition<SignalsServices> = {
+export const definition: ServiceDefinition<SignalsServices, SignalsSettings> = {
   name: 'signals',
+  settings: SignalsSettings,
   typeDefs: loadSdl(__dirname),
-  // Generated resolver types (codegen) are stricter than @apollo/subgraph's loose GraphQLResolverMap.
-  resolvers: resolvers as never,
+  resolvers,
   services: createServices,
   checks: (ctx) => [{ name: 'pattern-engine', critical: false, check: async () => ({ backend: ctx.services.engine.backend }) }],
   start: async (ctx) => {

@@ -1,5 +1,6 @@
 // The signals service's application objects, built once at start from the platform runtime.
-import { StreamPublisher, type ServiceContext } from '@aitrader/platform';
+import { StreamPublisher, type SettingsContext } from '@aitrader/platform';
+import type { SignalsSettings } from './settings';
 import { SignalEngineService } from './signal-engine';
 import { SignalsStore } from './storage/signals-store';
 
@@ -8,8 +9,8 @@ export interface SignalsServices {
   store: SignalsStore;
 }
 
-export function createServices(ctx: ServiceContext): SignalsServices {
+export function createServices(ctx: SettingsContext<SignalsSettings>): SignalsServices {
   const store = new SignalsStore(ctx.prisma);
   const publisher = new StreamPublisher(ctx.redis, { prefix: ctx.config.REDIS_PREFIX });
-  return { store, engine: new SignalEngineService(publisher, store, { bookDepth: ctx.config.SIGNALS_BOOK_DEPTH, logger: ctx.logger }) };
+  return { store, engine: new SignalEngineService(publisher, store, { bookDepth: ctx.settings.SIGNALS_BOOK_DEPTH, logger: ctx.logger }) };
 }

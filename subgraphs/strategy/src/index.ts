@@ -2,14 +2,15 @@
 // pub/sub channel, decides (the seed's enhanced_decide_and_order), checks risk, records every decision
 // and sends orders to the `orders` stream.
 import { loadSdl, Signal, subscribeChannel, topicConsumer, type ServiceDefinition } from '@aitrader/platform';
+import { StrategySettings } from './settings';
 import { resolvers } from './graphql/resolvers';
 import { createServices, STRATEGY_EVENTS, type StrategyServices } from './services';
 
-export const definition: ServiceDefinition<StrategyServices> = {
+export const definition: ServiceDefinition<StrategyServices, StrategySettings> = {
   name: 'strategy',
+  settings: StrategySettings,
   typeDefs: loadSdl(__dirname),
-  // Generated resolver types (codegen) are stricter than @apollo/subgraph's loose GraphQLResolverMap.
-  resolvers: resolvers as never,
+  resolvers,
   services: createServices,
   start: async (ctx) => {
     const { strategy } = ctx.services;

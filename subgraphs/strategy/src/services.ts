@@ -1,5 +1,6 @@
 // The strategy service's application objects, built once at start from the platform runtime.
-import { serviceUrl, StreamPublisher, type ServiceContext } from '@aitrader/platform';
+import { serviceUrl, StreamPublisher, type SettingsContext } from '@aitrader/platform';
+import type { StrategySettings } from './settings';
 import { httpClients } from './clients';
 import { loadStrategyConfig } from './domain';
 import { DecisionsStore } from './storage/decisions-store';
@@ -14,7 +15,7 @@ export interface StrategyServices {
   strategy: StrategyService;
 }
 
-export function createServices(ctx: ServiceContext): StrategyServices {
+export function createServices(ctx: SettingsContext<StrategySettings>): StrategyServices {
   const store = new DecisionsStore(ctx.prisma);
   const c = ctx.config;
   const clients = httpClients({ signals: serviceUrl(c, 'signals'), onnx: c.ONNX_URL, sentiment: c.SENTIMENT_URL, mcp: c.MCP_URL }, ctx.logger);
@@ -23,7 +24,7 @@ export function createServices(ctx: ServiceContext): StrategyServices {
     clients,
     publisher: new StreamPublisher(ctx.redis, { prefix: c.REDIS_PREFIX }),
     redis: ctx.redis,
-    config: loadStrategyConfig({ strategyName: c.STRATEGY_NAME }),
+    config: loadStrategyConfig({ strategyName: ctx.settings.STRATEGY_NAME }),
     accountId: c.DEFAULT_ACCOUNT_ID,
     clock: () => new Date(),
     prefix: c.REDIS_PREFIX,

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRng, exportOnnx, syntheticSeries, train } from '@aitrader/models/nbeats';
-import { storedMetrics } from '../../../subgraphs/inference/src/model-metrics';
+import { storedMetrics } from '../../../subgraphs/inference/src/storage/model-metrics';
 import { ArtifactStore } from '../../../subgraphs/inference/src/storage/artifacts';
 import { ModelStore } from '../../../subgraphs/inference/src/storage/model-store';
 import { uniquePrefix } from '../support/env';

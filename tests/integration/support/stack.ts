@@ -1,16 +1,23 @@
-// Starts the whole platform in-process for tests: the seven subgraphs, the GPU runner and the worker on
-// ephemeral ports against the real Redis/PostgreSQL, then the gateway configured with their URLs.
+// Starts the whole platform in-process for tests: every service of the registry (the subgraphs, the GPU
+// runner and the worker) on its own port against the real Redis/PostgreSQL, then the gateway configured
+// with their URLs.
 import { createServer } from 'node:net';
-import { createLogger, startService, type Config, type RunningService, type ServiceName } from '@aitrader/platform';
+import { join } from 'node:path';
+import {
+  createLogger, defaultServiceUrl, definedServices, startService,
+  type Config, type RunningService, type ServiceDefinition, type ServiceName,
+} from '@aitrader/platform';
 import { startGateway, type RunningGateway } from '../../../gateway/src/server';
-import { SUBGRAPH_DEFINITIONS } from '../../../gateway/src/compose/subgraphs';
-import { gpuDefinition, workerDefinition } from '../../../subgraphs/inference/src';
 import { testConfig } from './env';
 
-const URL_VARS: Record<string, string> = {
-  marketdata: 'MARKETDATA_URL', signals: 'SIGNALS_URL', strategy: 'STRATEGY_URL', execution: 'EXECUTION_URL',
-  inference: 'ONNX_URL', sentiment: 'SENTIMENT_URL', accounts: 'MCP_URL', 'gpu-runner': 'TENSORRT_URL', worker: 'WORKER_URL',
-};
+const ROOT = join(__dirname, '..', '..', '..');
+
+/** Every service run by the platform runtime, as the registry lists it, with its definition. */
+export async function registryDefinitions(): Promise<{ entry: ReturnType<typeof definedServices>[number]; def: ServiceDefinition }[]> {
+  return Promise.all(
+    definedServices().map(async (entry) => ({ entry, def: ((await import(join(ROOT, entry.folder!))) as { definition: ServiceDefinition }).definition })),
+  );
+}
 
 export interface Stack {
   config: Config;
@@ -38,10 +45,13 @@ async function freePort(): Promise<number> {
 }
 
 export async function startStack(overrides: Record<string, string> = {}): Promise<Stack> {
-  const defs = [...SUBGRAPH_DEFINITIONS, gpuDefinition, workerDefinition];
+  const registered = await registryDefinitions();
+  const defs = registered.map((s) => s.def);
   const ports = new Map<string, number>();
   for (const def of defs) ports.set(def.name, await freePort());
-  const urls = Object.fromEntries(defs.map((d) => [URL_VARS[d.name]!, `http://127.0.0.1:${ports.get(d.name)}${d.name === 'accounts' ? '/mcp' : ''}`]));
+  const urls = Object.fromEntries(
+    registered.filter((s) => s.entry.urlVariable).map((s) => [s.entry.urlVariable!, defaultServiceUrl(s.entry, '127.0.0.1', ports.get(s.entry.name))]),
+  );
   // Overrides win, so a test can point a service URL somewhere dead (a service that is down).
   const config = testConfig({ REPLAY_ON_START: 'none', EQUITY_SNAPSHOT_INTERVAL_MS: '0', ...urls, ...overrides });
   const services = new Map<ServiceName, RunningService<any>>(); // eslint-disable-line @typescript-eslint/no-explicit-any

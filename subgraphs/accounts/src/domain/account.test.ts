@@ -1,7 +1,7 @@
 // valueAccount: marks, fallbacks for missing marks, totals, exposure and the buying-power rule.
 import type Decimal from 'decimal.js';
 import { valueAccount, type PositionHolding } from './account';
-import { exact } from '@aitrader/platform';
+import { exact } from '@aitrader/platform/decimal';
 
 const holding = (symbol: string, quantity: string, averagePrice: string, realizedPnl = '0'): PositionHolding => ({
   symbol,

@@ -2,7 +2,7 @@
 // Exact: only +, − and × on storage-scale values, so nothing here rounds (storage-decimal.ts); callers round
 // where they store (equityPoint) or display.
 import type Decimal from 'decimal.js';
-import { exact, EXACT_ZERO } from '@aitrader/platform';
+import { exact, EXACT_ZERO } from '@aitrader/platform/decimal';
 
 export interface PositionHolding {
   symbol: string;

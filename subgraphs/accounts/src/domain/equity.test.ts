@@ -1,7 +1,7 @@
 // Equity history helpers: points rounded to the storage scale, times given by the caller.
 import { AccountDomainError } from './errors';
 import { equityPoint, equityPointDue } from './equity';
-import { exact } from '@aitrader/platform';
+import { exact } from '@aitrader/platform/decimal';
 
 test('equityPoint keeps the time and rounds cash and equity to 10 places, ties to even', () => {
   const at = new Date('2025-09-27T10:00:00Z');

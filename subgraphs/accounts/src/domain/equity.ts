@@ -3,7 +3,7 @@
 import type Decimal from 'decimal.js';
 import type { AccountValuation } from './account';
 import { AccountDomainError } from './errors';
-import { roundToStorageScale } from '@aitrader/platform';
+import { roundToStorageScale } from '@aitrader/platform/decimal';
 
 export interface EquityPoint {
   at: Date;

@@ -4,7 +4,7 @@
 import type Decimal from 'decimal.js';
 import fc from 'fast-check';
 import { valueAccount } from './account';
-import { exact, EXACT_ZERO } from '@aitrader/platform';
+import { exact, EXACT_ZERO } from '@aitrader/platform/decimal';
 import { applyFill, emptyPosition, replayFills, signedQuantity, type FillInput, type PositionState, type Side } from './position';
 
 const RUNS = { numRuns: 1000 };

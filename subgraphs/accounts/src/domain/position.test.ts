@@ -2,7 +2,7 @@
 // fees and purity. Expected figures are computed in the comments.
 import Decimal from 'decimal.js';
 import { AccountDomainError } from './errors';
-import { exact } from '@aitrader/platform';
+import { exact } from '@aitrader/platform/decimal';
 import { applyFill, emptyPosition, replayFills, type FillInput, type PositionState, type Side } from './position';
 
 const fill = (side: Side, quantity: string, price: string, fee = '0'): FillInput => ({

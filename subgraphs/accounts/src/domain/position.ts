@@ -2,7 +2,7 @@
 // new position, the cash it moves and the P&L it realizes. Positions change only through applyFill;
 // applying each trade once is the storage layer's job (a unique key on the trade id).
 import type Decimal from 'decimal.js';
-import { divideToStorageScale, exact, EXACT_ZERO, roundToStorageScale } from '@aitrader/platform';
+import { divideToStorageScale, exact, EXACT_ZERO, roundToStorageScale } from '@aitrader/platform/decimal';
 import { validateFill } from './validation';
 
 export type Side = 'BUY' | 'SELL';

@@ -2,7 +2,7 @@
 // storage-scale Decimals here, or rejected with an AccountDomainError naming what is wrong.
 import Decimal from 'decimal.js';
 import { AccountDomainError, type AccountDomainErrorCode } from './errors';
-import { exact, EXACT_ZERO, STORAGE_LIMIT, STORAGE_SCALE } from '@aitrader/platform';
+import { exact, EXACT_ZERO, STORAGE_LIMIT, STORAGE_SCALE } from '@aitrader/platform/decimal';
 import type { FillInput } from './position';
 
 /** Ceiling on a deposit or a starting balance: far inside DECIMAL(24,10)'s 14 integer digits. */

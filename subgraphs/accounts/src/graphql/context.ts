@@ -1,5 +1,6 @@
 // The GraphQL context of the accounts subgraph: the platform runtime plus this service's objects.
-import type { AppContext } from '@aitrader/platform';
-import type { AccountsService } from '../accounts-service';
+import type { GraphQLContext } from '@aitrader/platform';
+import type { AccountsSettings } from '../settings';
+import type { AccountsServices } from '../services';
 
-export type Context = AppContext<{ accounts: AccountsService }>;
+export type Context = GraphQLContext<AccountsServices, AccountsSettings>;

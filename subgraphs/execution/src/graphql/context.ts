@@ -1,5 +1,6 @@
 // The GraphQL context of the execution subgraph: the platform runtime plus this service's objects.
-import type { AppContext } from '@aitrader/platform';
+import type { GraphQLContext } from '@aitrader/platform';
+import type { ExecutionSettings } from '../settings';
 import type { ExecutionServices } from '../services';
 
-export type Context = AppContext<ExecutionServices>;
+export type Context = GraphQLContext<ExecutionServices, ExecutionSettings>;

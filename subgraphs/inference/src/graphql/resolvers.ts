@@ -2,7 +2,7 @@
 // serving runtime, the registry and the admin operations.
 import { GraphQLError } from 'graphql';
 import { badUserInput } from '@aitrader/platform';
-import { clearModelCandidate, enqueueTraining, promoteModel, setModelCandidate } from '../admin';
+import { clearModelCandidate, enqueueTraining, promoteModel, setModelCandidate } from '../application/inference-service';
 import { MicroBatchError } from '../domain';
 import { ModelNotReadyError } from '../runtime/model-runtime';
 import type { Context } from './context';

@@ -1,5 +1,5 @@
 // Parent types the inference resolvers hand to each other (mapped in codegen.ts).
-import type { StoredModelMetrics } from '../model-metrics';
+import type { StoredModelMetrics } from '../storage/model-metrics';
 
 /** An Instrument entity reference: the inference subgraph only knows its key. */
 export interface InstrumentRef {

@@ -19,15 +19,14 @@ import {
   type RouteDecision,
   type VersionMetrics,
 } from '../domain';
-import { metricsFromOnnx } from '../model-metrics';
+import { metricsFromOnnx } from '../storage/model-metrics';
 import { BOOTSTRAP_VERSION, type ArtifactStore } from '../storage/artifacts';
 import type { ModelStore } from '../storage/model-store';
 import { loadModel, type LoadedModel } from './loaded-model';
 import type { ProviderSetup } from './session';
 
 /** Pub/sub channels (under REDIS_PREFIX) that keep every replica serving the same versions. */
-export const PROMOTED_CHANNEL = 'models:promoted';
-export const CANDIDATE_CHANNEL = 'models:candidate';
+import { CANDIDATE_CHANNEL, PROMOTED_CHANNEL } from '../events';
 
 export interface PromotedEvent {
   name: string;

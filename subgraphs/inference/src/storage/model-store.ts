@@ -5,7 +5,7 @@
 // A version is only ever inserted READY (after its artifact is written): there are no half-registered rows.
 import type { PrismaClient } from '@aitrader/prisma';
 import { nextVersionName, promoteVersion, transition, type VersionState } from '../domain';
-import type { StoredModelMetrics } from '../model-metrics';
+import type { StoredModelMetrics } from './model-metrics';
 
 export interface ModelVersionRow {
   id: string;

@@ -6,7 +6,7 @@ import type { Logger } from '@aitrader/platform';
 import type { PrismaClient } from '@aitrader/prisma';
 import { exportOnnx, predict, type NBeatsModel } from '@aitrader/models/nbeats';
 import { BOOTSTRAP_TRAINING } from '@aitrader/models/nbeats/bootstrap';
-import { storedMetrics, type StoredModelMetrics } from '../model-metrics';
+import { storedMetrics, type StoredModelMetrics } from '../storage/model-metrics';
 import { loadModel } from '../runtime/loaded-model';
 import type { PromotedEvent } from '../runtime/model-runtime';
 import type { ArtifactStore } from '../storage/artifacts';

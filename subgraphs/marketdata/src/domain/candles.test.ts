@@ -2,7 +2,7 @@
 // watermark and flush, and exact volume/VWAP arithmetic.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { TradeTick } from '@aitrader/platform';
+import type { TradeTick } from '@aitrader/platform/messages';
 import { CandleAggregator, bucketOpenTime, type Candle } from './candles';
 import { isKnownSymbol } from './instruments';
 import { parseTickFile } from './parse';

@@ -7,7 +7,7 @@
 //   nothing: closed candles are final, because they have already been published and stored.
 // - Volume and VWAP are exact for inputs with up to 8 decimals: they are summed as BigInt in units of
 //   1e-8, then converted once (VWAP rounded half-up to 8 decimals).
-import type { TradeTick } from '@aitrader/platform';
+import type { TradeTick } from '@aitrader/platform/messages';
 import { parseTimestamp } from './timestamps';
 
 export const CANDLE_INTERVALS = ['1s', '1m', '5m', '15m', '1h', '1d'] as const;

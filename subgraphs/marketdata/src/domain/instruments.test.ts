@@ -1,5 +1,5 @@
 // The built-in universe and the tick-grid helpers the generator relies on for exact prices.
-import { InstrumentSymbol } from '@aitrader/platform';
+import { InstrumentSymbol } from '@aitrader/platform/messages';
 import { INSTRUMENTS, findInstrument, isKnownSymbol, isOnTickGrid, priceToTicks, ticksToPrice } from './instruments';
 
 test('the universe: eight US instruments with sane generator parameters', () => {

@@ -2,7 +2,7 @@
 // (each rejected row keeps its line number and a reason).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Tick } from '@aitrader/platform';
+import { Tick } from '@aitrader/platform/messages';
 import { TickFileError } from './errors';
 import { isKnownSymbol } from './instruments';
 import { parseTickFile } from './parse';

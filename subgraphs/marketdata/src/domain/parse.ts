@@ -1,6 +1,6 @@
 // Entry point for uploaded tick files: reads CSV or NDJSON, validates every row, enforces per-symbol
 // time order, and returns the accepted Ticks (seq = index among them) with a reason for each rejected line.
-import { Tick, describeIssues } from '@aitrader/platform';
+import { Tick, describeIssues } from '@aitrader/platform/messages';
 import { readCsvRecords } from './csv-ticks';
 import { TickFileError } from './errors';
 import { readNdjsonRecords } from './ndjson-ticks';

@@ -1,7 +1,7 @@
 // Replay sessions on a fake clock: pacing at 1x and 10x, pause/resume/seek/speed changes re-anchor the
 // market clock, every tick is published exactly once and in order, and invalid transitions are typed.
 import fc from 'fast-check';
-import type { Tick } from '@aitrader/platform';
+import type { Tick } from '@aitrader/platform/messages';
 import { FakeClock, settle } from './clock';
 import { ReplayError } from './errors';
 import { ReplaySession, orderTicksByTime, type ReplayOptions } from './replay';

@@ -8,7 +8,7 @@
 // Exactly once, in order: one publish is in flight at a time; a batch counts as published when its
 // publish resolves. If publish rejects, the session pauses (lastError set) and resume retries that
 // batch — so a publisher that can fail half-way through a batch should make each batch atomic.
-import type { Tick } from '@aitrader/platform';
+import type { Tick } from '@aitrader/platform/messages';
 import { ReplayError } from './errors';
 import { formatTimestamp, parseTimestamp } from './timestamps';
 

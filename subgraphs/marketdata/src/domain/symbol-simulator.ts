@@ -2,7 +2,8 @@
 // regimes (trending with drift, or Ornstein-Uhlenbeck mean reversion around a slowly moving anchor) with
 // clustered volatility; events arrive as a self-exciting (Hawkes) process so busy periods cluster; the
 // quoted market (on the tick grid) follows the latent price, and trades hit the bid or lift the ask.
-import { OrderBook, type DepthTick, type QuoteTick, type Tick } from '@aitrader/platform';
+import { OrderBook } from '@aitrader/platform/book';
+import { type DepthTick, type QuoteTick, type Tick } from '@aitrader/platform/messages';
 import { ticksToPrice, type Instrument } from './instruments';
 import type { Random } from './random';
 import { formatTimestamp } from './timestamps';

@@ -1,7 +1,8 @@
 // The synthetic feed: schema-valid, on the tick grid, never crossed, time-ordered, deterministic per
 // seed (and per symbol), independent of chunking, fast; plus the microstructure it promises.
 import fc from 'fast-check';
-import { BookBuilder, Tick, type QuoteTick } from '@aitrader/platform';
+import { BookBuilder } from '@aitrader/platform/book';
+import { Tick, type QuoteTick } from '@aitrader/platform/messages';
 import { SyntheticError } from './errors';
 import { findInstrument, isOnTickGrid } from './instruments';
 import { SyntheticMarket, generateTicks } from './synthetic';

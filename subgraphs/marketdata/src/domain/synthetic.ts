@@ -1,7 +1,7 @@
 // The synthetic market feed: deterministic ticks for many symbols from a seed, merged into one
 // time-ordered stream (ties broken by symbol, then by each symbol's own order) with a feed-wide seq.
 // SyntheticMarket produces it incrementally (for a live feed); generateTicks produces a fixed window.
-import type { Tick } from '@aitrader/platform';
+import type { Tick } from '@aitrader/platform/messages';
 import { SyntheticError } from './errors';
 import { INSTRUMENTS, type Instrument } from './instruments';
 import { Random } from './random';

@@ -1,6 +1,6 @@
 // Validation of one tick-file row, whatever the file format: the field rules (finite numbers, positive
 // prices, non-crossed quotes, known symbol, zoned timestamp) live here once, for CSV and NDJSON alike.
-import type { Tick } from '@aitrader/platform';
+import type { Tick } from '@aitrader/platform/messages';
 import { MarketDataError } from './errors';
 import { formatTimestamp, parseTimestamp } from './timestamps';
 

@@ -1,5 +1,6 @@
 // The GraphQL context of the marketdata subgraph: the platform runtime plus this service's objects.
-import type { AppContext } from '@aitrader/platform';
+import type { GraphQLContext } from '@aitrader/platform';
+import type { MarketdataSettings } from '../settings';
 import type { MarketdataServices } from '../services';
 
-export type Context = AppContext<MarketdataServices>;
+export type Context = GraphQLContext<MarketdataServices, MarketdataSettings>;

@@ -1,5 +1,6 @@
 // The GraphQL context of the sentiment subgraph: the platform runtime plus this service's objects.
-import type { AppContext } from '@aitrader/platform';
+import type { GraphQLContext } from '@aitrader/platform';
+import type { SentimentSettings } from '../settings';
 import type { SentimentServices } from '../services';
 
-export type Context = AppContext<SentimentServices>;
+export type Context = GraphQLContext<SentimentServices, SentimentSettings>;

@@ -2,21 +2,18 @@
 // when composition fails or the committed artifacts differ from what the subgraphs now compose to.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { loadConfig, serviceUrl, type ServiceName } from '@aitrader/platform';
+import { loadConfig, serviceUrl } from '@aitrader/platform';
 import { composeSupergraph, CompositionError } from './compose';
-import { SUBGRAPH_DEFINITIONS, subgraphSdl } from './subgraphs';
+import { registrySubgraphs, ROOT } from './subgraphs';
 
-const GATEWAY_DIR = join(__dirname, '..', '..');
+/** Where the composed artifacts are committed: the gateway serves them. */
+const GATEWAY_DIR = join(ROOT, 'gateway');
 
 export function currentArtifacts() {
   // Routing URLs use the default (local) config; the gateway overrides them at run time from env.
   const config = loadConfig({});
   return composeSupergraph(
-    SUBGRAPH_DEFINITIONS.map((def) => ({
-      name: def.name,
-      routingUrl: serviceUrl(config, def.name as ServiceName, '/graphql'),
-      sdl: subgraphSdl(def),
-    })),
+    registrySubgraphs().map((s) => ({ name: s.name, routingUrl: serviceUrl(config, s.name, '/graphql'), sdl: s.sdl })),
   );
 }
 

@@ -1,5 +1,5 @@
 // Process entry point of the worker (health on :8010): runs training jobs from the `jobs` stream.
 import { runService } from '@aitrader/platform';
-import { workerDefinition } from './worker';
+import { definition } from './index';
 
-runService(workerDefinition);
+runService(definition);

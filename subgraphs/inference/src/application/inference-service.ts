@@ -3,13 +3,15 @@
 // test-run before the registry commit and the swap), then announced on Redis pub/sub so every other
 // replica of both runners does the same. Failures come back as typed payload errors, never half applied.
 import type { AppContext } from '@aitrader/platform';
-import { CANDIDATE_CHANNEL, PROMOTED_CHANNEL, type CandidateEvent, type PromotedEvent, type ServingState } from './runtime/model-runtime';
-import type { RunnerServices } from './services';
-import type { ModelVersionRow, PromoteResult } from './storage/model-store';
-import type { JobRow } from './storage/jobs-store';
-import { parseTrainPayload } from './training/job-spec';
+import { CANDIDATE_CHANNEL, PROMOTED_CHANNEL } from '../events';
+import type { CandidateEvent, PromotedEvent, ServingState } from '../runtime/model-runtime';
+import type { RunnerServices } from '../services';
+import type { InferenceSettings } from '../settings';
+import type { ModelVersionRow, PromoteResult } from '../storage/model-store';
+import type { JobRow } from '../storage/jobs-store';
+import { parseTrainPayload } from '../training/job-spec';
 
-type Ctx = AppContext<RunnerServices>;
+type Ctx = AppContext<RunnerServices, InferenceSettings>;
 
 export type ModelErrorCode = 'NOT_FOUND' | 'NOT_READY' | 'NOT_SERVED' | 'BAD_WEIGHT' | 'CANDIDATE_IS_PROMOTED' | 'LOAD_FAILED';
 

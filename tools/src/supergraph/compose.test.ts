@@ -2,6 +2,7 @@
 // running subgraph reports must be the committed one.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { subgraphEntries } from '@aitrader/platform';
 import { currentArtifacts, staleFiles } from './cli';
 import { composeSupergraph, CompositionError } from './compose';
 
@@ -15,9 +16,10 @@ test('composition errors are reported, not swallowed', () => {
   expect(() => composeSupergraph([a, b])).toThrow(CompositionError);
 });
 
-test('supergraph.yaml names all seven subgraphs with their SDL files', () => {
-  const yaml = readFileSync(join(__dirname, '../../supergraph.yaml'), 'utf8');
-  for (const name of ['marketdata', 'signals', 'strategy', 'execution', 'inference', 'sentiment', 'accounts']) {
+test('supergraph.yaml names every subgraph of the registry with its SDL file', () => {
+  const yaml = readFileSync(join(__dirname, '../../../gateway/supergraph.yaml'), 'utf8');
+  expect(subgraphEntries()).toHaveLength(7);
+  for (const { name } of subgraphEntries()) {
     expect(yaml).toContain(`file: ./subgraphs/${name}.graphql`);
   }
 });

@@ -3,8 +3,9 @@
 // INFERENCE_PROVIDERS), GPU ones only when a GPU is present; `/health` and every response name the
 // provider that actually runs the model (on a machine without a GPU: cpu).
 import type { ServiceDefinition } from '@aitrader/platform';
-import { runnerDefinition } from './runner';
-import { gpuProviderSetup } from './runtime/session';
-import type { RunnerServices } from './services';
+import { runnerDefinition } from '../runner/definition';
+import { gpuProviderSetup } from '../runtime/session';
+import type { RunnerServices } from '../services';
+import type { InferenceSettings } from '../settings';
 
-export const gpuDefinition: ServiceDefinition<RunnerServices> = runnerDefinition('gpu-runner', (ctx) => gpuProviderSetup(ctx.config.INFERENCE_PROVIDERS));
+export const definition: ServiceDefinition<RunnerServices, InferenceSettings> = runnerDefinition('gpu-runner', (ctx) => gpuProviderSetup(ctx.settings.INFERENCE_PROVIDERS));

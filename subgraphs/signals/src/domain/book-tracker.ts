@@ -2,7 +2,8 @@
 // symbol (the platform's, the same code marketdata's BookBuilder runs) rebuilt from the quote and depth
 // ticks of `ticks` in stream order, so a trade sees exactly the book as of that trade. They are not read
 // from the `book` stream: a second consumer would race the `ticks` one and the sizes would depend on timing.
-import { OrderBook, type Level, type Tick } from '@aitrader/platform';
+import { OrderBook, type Level } from '@aitrader/platform/book';
+import { type Tick } from '@aitrader/platform/messages';
 import { entryAfter } from './entry-ids';
 
 export interface BookSizes {

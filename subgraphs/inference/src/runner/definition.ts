@@ -1,14 +1,19 @@
 // The runner service shape shared by the ONNX runner (:8001, subgraph, CPU) and the GPU runner (:8007,
 // REST only, GPU execution providers): the same REST API, a `model` health check (loaded versions,
 // provider) and the serving runtime started with the process.
-import type { ServiceContext, ServiceDefinition, ServiceName } from '@aitrader/platform';
-import { mountForecastRoutes } from './rest';
-import type { ProviderSetup } from './runtime/session';
-import { createRunnerServices, type RunnerServices } from './services';
+import type { ServiceDefinition, ServiceName, SettingsContext } from '@aitrader/platform';
+import { mountForecastRoutes } from '../rest';
+import type { ProviderSetup } from '../runtime/session';
+import { createRunnerServices, type RunnerServices } from '../services';
+import { InferenceSettings } from '../settings';
 
-export function runnerDefinition(name: ServiceName, providers: (ctx: ServiceContext) => ProviderSetup): ServiceDefinition<RunnerServices> {
+export function runnerDefinition(
+  name: ServiceName,
+  providers: (ctx: SettingsContext<InferenceSettings>) => ProviderSetup,
+): ServiceDefinition<RunnerServices, InferenceSettings> {
   return {
     name,
+    settings: InferenceSettings,
     services: (ctx) => createRunnerServices(ctx, providers(ctx)),
     routes: (app, ctx) => mountForecastRoutes(app, () => ctx.services.runtime),
     checks: (ctx) => [{ name: 'model', check: async () => ctx.services.runtime.healthDetails() }],

@@ -2,7 +2,8 @@
 // depth limit, redeliveries, unknown symbols, time going back; and the claim behind rebuilding from ticks:
 // it gives the same book as consuming marketdata's `book` stream (BookBuilder → BookUpdate → BookReplica).
 import fc from 'fast-check';
-import { BookBuilder, BookError, BookReplica, type DepthTick, type QuoteTick, type Tick, type TradeTick } from '@aitrader/platform';
+import { BookBuilder, BookError, BookReplica } from '@aitrader/platform/book';
+import { type DepthTick, type QuoteTick, type Tick, type TradeTick } from '@aitrader/platform/messages';
 import { BookTracker } from './book-tracker';
 
 const ts = (s: number) => new Date(Date.UTC(2025, 9, 3, 14, 0, s)).toISOString();

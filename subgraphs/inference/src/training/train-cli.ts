@@ -5,13 +5,15 @@
 // Uses DATABASE_URL, REDIS_URL, REDIS_PREFIX, MODELS_DIR and MODEL_NAME like the services.
 import { SingleBar, Presets } from 'cli-progress';
 import Redis from 'ioredis';
-import { createDatabase, createLogger, loadConfig } from '@aitrader/platform';
-import { PROMOTED_CHANNEL, type PromotedEvent } from './runtime/model-runtime';
-import { ArtifactStore } from './storage/artifacts';
-import { JobsStore } from './storage/jobs-store';
-import { ModelStore } from './storage/model-store';
-import { parseTrainPayload } from './training/job-spec';
-import { runJob } from './training/job-runner';
+import { createDatabase, createLogger, loadConfig, parseSettings } from '@aitrader/platform';
+import { PROMOTED_CHANNEL } from '../events';
+import type { PromotedEvent } from '../runtime/model-runtime';
+import { InferenceSettings } from '../settings';
+import { ArtifactStore } from '../storage/artifacts';
+import { JobsStore } from '../storage/jobs-store';
+import { ModelStore } from '../storage/model-store';
+import { parseTrainPayload } from './job-spec';
+import { runJob } from './job-runner';
 
 const USAGE = 'usage: npm run train -- [--epochs N] [--seed N] [--symbols AAPL,MSFT] [--interval 1m] [--name NAME] [--promote]';
 
@@ -58,7 +60,8 @@ async function main(): Promise<number> {
     process.stderr.write(`${(err as Error).message}\n`);
     return 2;
   }
-  const parsed = parseTrainPayload({ name: config.MODEL_NAME, ...args });
+  const settings = parseSettings(InferenceSettings, config);
+  const parsed = parseTrainPayload({ name: settings.MODEL_NAME, ...args });
   if (!parsed.ok) {
     process.stderr.write(`invalid arguments: ${parsed.message}\n${USAGE}\n`);
     return 2;
@@ -75,7 +78,7 @@ async function main(): Promise<number> {
       prisma,
       jobs,
       store: new ModelStore(prisma),
-      artifacts: new ArtifactStore(config.MODELS_DIR),
+      artifacts: new ArtifactStore(settings.MODELS_DIR),
       announcePromoted: (event) => announce(config.REDIS_URL, `${config.REDIS_PREFIX}${PROMOTED_CHANNEL}`, event),
       logger,
     }, { onProgress: (fraction, stage) => bar.update(Math.round(fraction * 100), { stage }) });

@@ -1,10 +1,11 @@
-// docker-compose.yml must run every service of the registry on its port, with a health check and
-// the dependencies it needs, and point each service at the others with the seed's variable names.
+// docker-compose.yml must be what the registry generates, run every service of the registry on its
+// port, with a health check and the dependencies it needs, and point each service at the others with
+// the seed's variable names.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parse } from 'yaml';
-import { loadConfig } from './config';
-import { SERVICES, type ServiceName } from './services';
+import { loadConfig, runnableServices, SERVICES, type ServiceName } from '@aitrader/platform';
+import { COMPOSE_PATH } from './cli';
+import { composeFile } from './generate';
 
 interface ComposeService {
   command?: string[];
@@ -13,12 +14,21 @@ interface ComposeService {
   healthcheck?: { test: string[] };
   depends_on?: Record<string, { condition: string }>;
 }
-const compose = parse(readFileSync(join(__dirname, '..', '..', 'docker-compose.yml'), 'utf8'), { merge: true }) as { services: Record<string, ComposeService> };
+const committed = readFileSync(COMPOSE_PATH, 'utf8');
+const compose = parse(committed, { merge: true }) as { services: Record<string, ComposeService> };
 
-const COMPOSE_NAMES: Partial<Record<ServiceName, string>> = {
-  gateway: 'gateway', marketdata: 'marketdata', signals: 'signals', strategy: 'strategy_engine', execution: 'execution_engine',
-  inference: 'onnx_runner', 'gpu-runner': 'tensorrt_runner', sentiment: 'sentiment_engine', accounts: 'mock-mcp', worker: 'worker',
-};
+const COMPOSE_NAMES = Object.fromEntries(runnableServices().map((s) => [s.name, s.composeName]));
+
+test('the committed docker-compose.yml is the one the registry generates (npm run compose:write)', () => {
+  expect(committed).toBe(composeFile());
+});
+
+test('the seed names: the registry gives each service its compose name from the service map', () => {
+  expect(COMPOSE_NAMES).toEqual({
+    gateway: 'gateway', marketdata: 'marketdata', signals: 'signals', strategy: 'strategy_engine', execution: 'execution_engine',
+    inference: 'onnx_runner', 'gpu-runner': 'tensorrt_runner', sentiment: 'sentiment_engine', accounts: 'mock-mcp', worker: 'worker',
+  });
+});
 
 test.each(Object.entries(COMPOSE_NAMES))('%s runs as compose service %s on its port with a health check', (registryName, composeName) => {
   const service = compose.services[composeName];

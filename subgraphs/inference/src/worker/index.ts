@@ -3,12 +3,13 @@
 // when asked) with its status and progress in the `jobs` table. Jobs enqueued before the group existed
 // are consumed too (the group starts at the stream's beginning). A job is only claimed from a dead
 // worker after 15 minutes idle, longer than any training run, so a live run is never started twice.
-import { topicConsumer, type AppContext, type ServiceContext, type ServiceDefinition } from '@aitrader/platform';
-import { PROMOTED_CHANNEL } from './runtime/model-runtime';
-import { ArtifactStore } from './storage/artifacts';
-import { JobsStore } from './storage/jobs-store';
-import { ModelStore } from './storage/model-store';
-import { runJob, type JobRunnerDeps } from './training/job-runner';
+import { topicConsumer, type AppContext, type ServiceDefinition, type SettingsContext } from '@aitrader/platform';
+import { PROMOTED_CHANNEL } from '../events';
+import { InferenceSettings } from '../settings';
+import { ArtifactStore } from '../storage/artifacts';
+import { JobsStore } from '../storage/jobs-store';
+import { ModelStore } from '../storage/model-store';
+import { runJob, type JobRunnerDeps } from '../training/job-runner';
 
 export const JOBS_GROUP = 'worker';
 
@@ -19,12 +20,12 @@ export interface WorkerServices {
   counts: { succeeded: number; failed: number; skipped: number };
 }
 
-export function createWorkerServices(ctx: ServiceContext): WorkerServices {
+export function createWorkerServices(ctx: SettingsContext<InferenceSettings>): WorkerServices {
   return {
     deps: {
       prisma: ctx.prisma,
       store: new ModelStore(ctx.prisma),
-      artifacts: new ArtifactStore(ctx.config.MODELS_DIR),
+      artifacts: new ArtifactStore(ctx.settings.MODELS_DIR),
       jobs: new JobsStore(ctx.prisma),
       announcePromoted: (event) => ctx.events.pubsub.publish(ctx.events.channel(PROMOTED_CHANNEL), event),
       logger: ctx.logger,
@@ -35,7 +36,7 @@ export function createWorkerServices(ctx: ServiceContext): WorkerServices {
 }
 
 /** Starts consuming `jobs`; returns how to stop (an in-flight job is aborted and runs again after a restart). */
-export async function startJobConsumer(ctx: AppContext<WorkerServices>): Promise<() => Promise<void>> {
+export async function startJobConsumer(ctx: AppContext<WorkerServices, InferenceSettings>): Promise<() => Promise<void>> {
   const abort = new AbortController();
   const services = ctx.services;
   const consumer = topicConsumer('jobs', {
@@ -73,8 +74,9 @@ export async function startJobConsumer(ctx: AppContext<WorkerServices>): Promise
   };
 }
 
-export const workerDefinition: ServiceDefinition<WorkerServices> = {
+export const definition: ServiceDefinition<WorkerServices, InferenceSettings> = {
   name: 'worker',
+  settings: InferenceSettings,
   services: createWorkerServices,
   checks: (ctx) => [
     {

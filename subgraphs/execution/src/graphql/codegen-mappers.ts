@@ -1,0 +1,9 @@
+// GraphQL Code Generator mappers of the execution subgraph: which model type each GraphQL type's resolvers
+// receive as parent (paths relative to graphql/__generated__/). Read by the root codegen.ts.
+export const mappers: Record<string, string> = {
+  Order: '../models#OrderModel',
+  Fill: '../models#FillModel',
+  Account: '../models#AccountRef',
+  Execution: '../models#ExecutionRow',
+  OrderUpdate: '../models#OrderUpdateModel',
+};

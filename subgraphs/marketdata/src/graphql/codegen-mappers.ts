@@ -1,0 +1,10 @@
+// GraphQL Code Generator mappers of the marketdata subgraph: which model type each GraphQL type's resolvers
+// receive as parent (paths relative to graphql/__generated__/). Read by the root codegen.ts.
+export const mappers: Record<string, string> = {
+  Instrument: '../../storage/instruments-store#InstrumentRow',
+  Quote: '@aitrader/platform#LatestQuote',
+  OrderBook: '../../storage/market-state#StoredBook',
+  Candle: '../../candle-query#CandleModel',
+  ReplayStatus: '../../replay-controller#ReplayStatusModel',
+  Tick: '@aitrader/platform#Tick as TickMessage',
+};

@@ -1,0 +1,3 @@
+// GraphQL Code Generator mappers of the strategy subgraph: which model type each GraphQL type's resolvers
+// receive as parent (paths relative to graphql/__generated__/). Read by the root codegen.ts.
+export const mappers: Record<string, string> = {};
