@@ -85,8 +85,8 @@ export function subgraphModules(def: Pick<ServiceDefinition, 'name' | 'typeDefs'
   const query = (own.Query ?? {}) as Record<string, unknown>;
   own.Query = {
     ...query,
-    [serviceInfoField(def.name)]: async (_: unknown, __: unknown, ctx: ServiceContext) =>
-      toServiceInfo(await ctx.health(), SERVICES[ctx.name].description, SERVICES[ctx.name].port(ctx.config)),
+    [serviceInfoField(def.name)]: async (_: unknown, __: unknown, ctx: ServiceContext & { request: RequestContext }) =>
+      toServiceInfo(await ctx.health(), SERVICES[ctx.name].description, SERVICES[ctx.name].port(ctx.config), ctx.request.requestId),
   } as never;
   return [{ typeDefs: serviceInfoTypeDefs, resolvers: { DateTime: DateTimeScalar } as never }, { typeDefs: def.typeDefs!, resolvers: own }];
 }

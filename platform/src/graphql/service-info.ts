@@ -8,8 +8,9 @@ export const serviceInfoTypeDefs: DocumentNode = parse(readFileSync(join(__dirna
 
 const toEnum = (s: HealthState) => s.toUpperCase() as 'OK' | 'DEGRADED' | 'DOWN';
 
-export function toServiceInfo(report: HealthReport, description: string, port: number) {
+export function toServiceInfo(report: HealthReport, description: string, port: number, requestId: string) {
   return {
+    requestId,
     name: report.service,
     description,
     version: report.version,

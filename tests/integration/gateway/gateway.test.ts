@@ -135,3 +135,26 @@ test('the offline playground is served with its assets from node_modules', async
   expect(browser.status).toBe(302);
   expect(browser.headers.get('location')).toBe('/playground');
 });
+
+test("the gateway forwards the client's request id to every subgraph it calls, and makes one when there is none", async () => {
+  const query = '{ marketdataService { requestId } accountsService { requestId } executionService { requestId } }';
+  const post = (headers: Record<string, string>) =>
+    fetch(`${stack.gateway.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
+  const sent = await post({ 'x-request-id': 'trace-42' });
+  const body = (await sent.json()) as { data: Record<string, { requestId: string }> };
+  expect(sent.headers.get('x-request-id')).toBe('trace-42');
+  expect(Object.values(body.data).map((s) => s.requestId)).toEqual(['trace-42', 'trace-42', 'trace-42']);
+
+  const made = await post({});
+  const id = made.headers.get('x-request-id');
+  expect(id).toMatch(/^[0-9a-f-]{36}$/);
+  const madeBody = (await made.json()) as { data: Record<string, { requestId: string }> };
+  expect(new Set(Object.values(madeBody.data).map((s) => s.requestId))).toEqual(new Set([id]));
+});
+
+test('each request gets its own context: two requests never share a request id', async () => {
+  const ids = await Promise.all(
+    [1, 2, 3].map(async () => ((await gql(stack.gateway.url, '{ signalsService { requestId } }')).data as { signalsService: { requestId: string } }).signalsService.requestId),
+  );
+  expect(new Set(ids).size).toBe(3);
+});

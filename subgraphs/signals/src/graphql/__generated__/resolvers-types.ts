@@ -199,6 +199,8 @@ export type ServiceInfo = {
   name: Scalars['String']['output'];
   /** Port the service listens on. */
   port: Scalars['Int']['output'];
+  /** Id of the request that read this, as the service received it (the gateway forwards `x-request-id`); for tracing one request across subgraphs. */
+  requestId: Scalars['String']['output'];
   startedAt: Scalars['DateTime']['output'];
   status: HealthStatus;
   uptimeSeconds: Scalars['Float']['output'];
@@ -479,6 +481,7 @@ export type ServiceInfoResolvers<ContextType = Context, ParentType extends Resol
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   port?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   startedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['HealthStatus'], ParentType, ContextType>;
   uptimeSeconds?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
