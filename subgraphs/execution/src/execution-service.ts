@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { readBook, type Fill, type Logger, type Order, type RedisPubSub, type StreamPublisher } from '@aitrader/platform';
 import {
-  cancel, createOrder, crossRestingLimits, DEFAULT_FEES, isOpen, matchLimit, matchMarket, orderUpdateOf, toFillMessage,
+  cancel, createOrder, crossRestingOrders, DEFAULT_FEES, fillViewOf, fillViewsOf, isOpen, orderTypeSpec, orderUpdateOf, RESTING_ORDER_TYPES,
   type BookSnapshot, type ExecutionFill, type FeeSchedule, type OrderAggregate, type Result,
 } from './domain';
 import { ConcurrentMatchError, OrdersStore, toAggregate, UnknownAccountError } from './storage/orders-store';
@@ -69,7 +69,7 @@ export class ExecutionService {
     const book = await this.book(order.symbol);
     const now = this.d.clock().toISOString();
     const opts = { now, fees: this.d.fees ?? DEFAULT_FEES };
-    const outcome = order.type === 'MARKET' ? unwrap(matchMarket(order, book, { ...opts, unfilledMarket: 'cancel' })) : unwrap(matchLimit(order, book, opts));
+    const outcome = unwrap(orderTypeSpec(order.type).matchOnArrival(order, book, opts));
     try {
       return await this.commit(outcome.order, outcome.fills);
     } catch (err) {
@@ -86,11 +86,11 @@ export class ExecutionService {
     return this.commit(unwrap(cancel(toAggregate(row), 'canceled by request')), []);
   }
 
-  /** Fills resting LIMIT orders of a symbol that the latest book now crosses (oldest first). */
+  /** Fills resting orders (LIMIT, ...: see RESTING_ORDER_TYPES) of a symbol that the latest book now crosses (oldest first). */
   async crossResting(symbol: string): Promise<number> {
-    const resting = (await this.d.store.openLimitOrders(symbol)).map(toAggregate);
+    const resting = (await this.d.store.openRestingOrders(symbol, RESTING_ORDER_TYPES)).map(toAggregate);
     if (resting.length === 0) return 0;
-    const outcome = unwrap(crossRestingLimits(resting, await this.book(symbol), { now: this.d.clock().toISOString(), fees: this.d.fees ?? DEFAULT_FEES }));
+    const outcome = unwrap(crossRestingOrders(resting, await this.book(symbol), { now: this.d.clock().toISOString(), fees: this.d.fees ?? DEFAULT_FEES }));
     let filled = 0;
     for (const order of outcome.orders) {
       const fills = outcome.fills.filter((f) => f.orderId === order.orderId);
@@ -110,7 +110,7 @@ export class ExecutionService {
   private async commit(order: OrderAggregate, fills: readonly ExecutionFill[]): Promise<OrderAggregate> {
     const saved = toAggregate(await this.d.store.recordMatch(order, fills));
     for (const fill of fills) {
-      const message: Fill = toFillMessage(saved, fill);
+      const message: Fill = fillViewOf(saved, fill);
       await this.d.publisher.publish('fills', message);
       await this.d.events.pubsub.publish(this.d.events.channel(FILL_EVENTS), message);
     }
@@ -120,7 +120,7 @@ export class ExecutionService {
   }
 
   private async resendFills(order: OrderAggregate): Promise<void> {
-    for (const fill of order.fills) await this.d.publisher.publish('fills', toFillMessage(order, fill));
+    for (const message of fillViewsOf(order)) await this.d.publisher.publish('fills', message);
   }
 
   private async publishOrder(order: OrderAggregate): Promise<void> {
@@ -130,10 +130,10 @@ export class ExecutionService {
 }
 
 /**
- * A MARKET order stored but never matched: its first attempt failed before the match was recorded
- * (a matched MARKET order is never left NEW). A LIMIT order in that state simply rests, and
- * crossResting fills it when the book crosses it, as any resting order.
+ * An order of a type that does not rest (MARKET) stored but never matched: its first attempt failed
+ * before the match was recorded (a matched MARKET order is never left NEW). A resting type's order
+ * (LIMIT) in that state simply rests, and crossResting fills it when the book crosses it.
  */
 function awaitingMatch(order: OrderAggregate): boolean {
-  return order.type === 'MARKET' && order.status === 'NEW' && order.fills.length === 0;
+  return !orderTypeSpec(order.type).rests && order.status === 'NEW' && order.fills.length === 0;
 }

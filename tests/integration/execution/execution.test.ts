@@ -1,10 +1,13 @@
 // The execution engine on real Redis and PostgreSQL, through the gateway: market orders walk the book,
 // limit orders rest and fill when crossed, fills reach the `fills` stream, the seed's `executions` table
-// and the account's positions; placeOrder is idempotent under 100 concurrent calls; typed errors.
+// and the account's positions; placeOrder is idempotent under 100 concurrent calls; a stream order's
+// decisionId is stored with it; typed errors.
 import { randomBytes } from 'node:crypto';
 import Redis from 'ioredis';
 import { Client } from 'pg';
 import { StreamPublisher } from '@aitrader/platform';
+import { createPrismaClient } from '@aitrader/prisma';
+import { OrdersStore, toAggregate } from '../../../subgraphs/execution/src/storage/orders-store';
 import { DATABASE_URL, REDIS_URL, gql, uniquePrefix, waitFor } from '../support/env';
 import { startStack, type Stack } from '../support/stack';
 
@@ -58,6 +61,20 @@ test('a market order walks the book; its fills reach the stream, the executions 
   const stream = (await redis.xrange(`${prefix}fills`, '-', '+')).map(([, f]) => JSON.parse(f[1]!));
   expect(stream.filter((f) => f.orderId === r.order.id).map((f) => f.quantity)).toEqual([100, 50]);
 
+  // The stored fills read back through `fill` and the paged `fills` as the order showed them.
+  const first = r.order.fills[0].tradeId;
+  const FILL = 'tradeId orderId side qty price fee liquidity executedAt';
+  const one = (await gql(stack.gateway.url, `{ fill(tradeId: "${first}") { ${FILL} } }`)).data!.fill;
+  expect(one).toMatchObject({ tradeId: first, orderId: r.order.id, side: 'BUY', qty: 100, price: 255.02, fee: 2.5502, liquidity: 'TAKER' });
+  expect(Number.isNaN(Date.parse(one.executedAt))).toBe(false);
+  const page1 = (await gql(stack.gateway.url, `{ fills(accountId: "${accountId}", first: 1) { edges { node { ${FILL} } } pageInfo { hasNextPage endCursor } } }`)).data!.fills;
+  expect(page1.pageInfo.hasNextPage).toBe(true);
+  const page2 = (await gql(stack.gateway.url, `{ fills(accountId: "${accountId}", first: 5, after: "${page1.pageInfo.endCursor}") { edges { node { ${FILL} } } pageInfo { hasNextPage } } }`)).data!.fills;
+  expect(page2.pageInfo.hasNextPage).toBe(false);
+  const paged = [...page1.edges, ...page2.edges].map((e: { node: { tradeId: string } }) => e.node);
+  expect(paged.map((f: { tradeId: string }) => f.tradeId).sort()).toEqual(r.order.fills.map((f: { tradeId: string }) => f.tradeId).sort());
+  expect(paged.find((f: { tradeId: string }) => f.tradeId === first)).toEqual(one);
+
   const pg = new Client({ connectionString: DATABASE_URL });
   await pg.connect();
   try {
@@ -96,12 +113,25 @@ test('a limit order rests, then fills as maker when the book crosses it', async 
   expect(canceled).toEqual({ order: { status: 'CANCELED', leavesQuantity: 15 }, error: null });
 });
 
-test('orders from the `orders` stream are executed; bad ones are refused with typed errors', async () => {
-  await new StreamPublisher(redis, { prefix }).publish('orders', { clientOrderId: `stream-${run}`, accountId, symbol: 'AAPL', side: 'SELL', type: 'MARKET', quantity: 10, timestamp: '2025-10-03T13:32:00Z' });
+test('orders from the `orders` stream are executed, keeping their decisionId; bad ones are refused with typed errors', async () => {
+  const decisionId = `decision-${run}`;
+  await new StreamPublisher(redis, { prefix }).publish('orders', { clientOrderId: `stream-${run}`, accountId, symbol: 'AAPL', side: 'SELL', type: 'MARKET', quantity: 10, decisionId, timestamp: '2025-10-03T13:32:00Z' });
+  let streamOrderId = '';
   await waitFor(async () => {
-    const r = await gql(stack.gateway.url, `{ orders(accountId: "${accountId}", status: FILLED, first: 50) { edges { node { clientOrderId side } } } }`);
-    return r.data?.orders.edges.some((e: { node: { clientOrderId: string } }) => e.node.clientOrderId === `stream-${run}`);
+    const r = await gql(stack.gateway.url, `{ orders(accountId: "${accountId}", status: FILLED, first: 50) { edges { node { id clientOrderId side } } } }`);
+    const node = r.data?.orders.edges.map((e: { node: { id: string; clientOrderId: string } }) => e.node).find((n: { clientOrderId: string }) => n.clientOrderId === `stream-${run}`);
+    streamOrderId = node?.id ?? '';
+    return node !== undefined;
   }, 10_000, 'stream order');
+
+  // Reloaded from the database, the order still names the decision that produced it.
+  const prisma = createPrismaClient(DATABASE_URL);
+  try {
+    const reloaded = toAggregate((await new OrdersStore(prisma).get(streamOrderId))!);
+    expect(reloaded).toMatchObject({ clientOrderId: `stream-${run}`, status: 'FILLED', decisionId });
+  } finally {
+    await prisma.$disconnect();
+  }
 
   expect((await place({ clientOrderId: `x1-${run}`, symbol: 'AAPL', side: 'BUY', type: 'LIMIT', quantity: 1 })).error.code).toBe('INVALID_ORDER');
   expect((await place({ clientOrderId: `x2-${run}`, symbol: 'AAPL', side: 'BUY', type: 'LIMIT', quantity: 1, limitPrice: 255.001 })).error.code).toBe('INVALID_ORDER');

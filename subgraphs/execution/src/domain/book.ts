@@ -1,7 +1,7 @@
 // A book snapshot as the matcher sees it, and the working ladder it consumes: levels sorted best
 // first, sizes reduced as fills take them, so later fills in the same call cannot reuse liquidity.
 import type Decimal from 'decimal.js';
-import { exact } from '@aitrader/platform';
+import { exact } from '@aitrader/platform/decimal';
 import type { Side } from './order';
 
 /** [price, size]; BookUpdate's number tuples fit, and so do the Decimal tuples matching returns. */
@@ -38,4 +38,18 @@ export function toLadder(levels: readonly BookLevel[], side: 'bids' | 'asks'): L
 /** Back to a snapshot side, without levels fills emptied. */
 export function fromLadder(ladder: readonly LadderLevel[]): BookLevel[] {
   return ladder.filter((level) => level.size.gt(0)).map((level) => [level.price, level.size] as const);
+}
+
+/** Both sides as working ladders: the one copy every resting order of a cross takes from. */
+export interface Ladders {
+  readonly bids: LadderLevel[];
+  readonly asks: LadderLevel[];
+}
+
+export function toLadders(book: BookSnapshot): Ladders {
+  return { bids: toLadder(book.bids, 'bids'), asks: toLadder(book.asks, 'asks') };
+}
+
+export function fromLadders(ladders: Ladders): BookSnapshot {
+  return { bids: fromLadder(ladders.bids), asks: fromLadder(ladders.asks) };
 }

@@ -1,5 +1,5 @@
 // Fee arithmetic by hand: the basis-point rate, the per-fill floor, and ties-to-even at 10 decimals.
-import { exact } from '@aitrader/platform';
+import { exact } from '@aitrader/platform/decimal';
 import { computeFee, DEFAULT_FEES, validateFeeSchedule } from './fees';
 
 const fee = (q: string, p: string, liquidity: 'MAKER' | 'TAKER', schedule = DEFAULT_FEES) =>

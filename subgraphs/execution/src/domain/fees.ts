@@ -1,7 +1,7 @@
 // Simulated trading fees: a rate in basis points of the fill's notional, by liquidity (taker or
 // maker), with an optional floor per fill, rounded to storage scale.
 import type Decimal from 'decimal.js';
-import { exact, EXACT_ZERO, roundToStorageScale } from '@aitrader/platform';
+import { exact, EXACT_ZERO, roundToStorageScale } from '@aitrader/platform/decimal';
 import { fail, ok, type Result } from './errors';
 import type { Liquidity } from './order';
 

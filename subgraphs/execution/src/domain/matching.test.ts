@@ -1,12 +1,12 @@
-// Hand-computed matching scenarios: a market order walking three levels (VWAP, slippage, fees), a
-// limit order partly marketable then resting then crossed, time priority over shared liquidity,
-// an empty book, tick rounding, and replay determinism.
+// Hand-computed matching scenarios of the MARKET and LIMIT types and the resting cross: a market order
+// walking three levels (VWAP, slippage, fees), a limit order partly marketable then resting then
+// crossed, time priority over shared liquidity, an empty book, tick rounding, and replay determinism.
 import Decimal from 'decimal.js';
-import { exact } from '@aitrader/platform';
-import { crossRestingLimits, matchLimit, matchMarket } from './matching';
+import { exact } from '@aitrader/platform/decimal';
+import { crossRestingOrders } from './cross-resting';
 import { applyFill, averageFillPrice } from './order';
+import { matchLimit, matchMarket } from './order-types';
 import { newOrder, T0, unwrap } from './test-fixtures';
-import { toFillMessage } from './wire';
 
 const NOW = '2024-05-01T14:31:00.000Z';
 const levels = (book: readonly (readonly [Decimal.Value, Decimal.Value])[]) => book.map(([p, s]) => [exact(p).toString(), exact(s).toString()]);
@@ -95,7 +95,7 @@ describe('matchMarket', () => {
   });
 });
 
-describe('matchLimit then crossRestingLimits', () => {
+describe('matchLimit then crossRestingOrders', () => {
   it('takes the marketable part, rests the rest, then fills it as maker when the book crosses', () => {
     const order = newOrder({ type: 'LIMIT', limitPrice: 100.05, quantity: 150 });
     const book = { bids: [[99.9, 10]] as const, asks: [[100.0, 50], [100.05, 50], [100.1, 100]] as const };
@@ -109,12 +109,12 @@ describe('matchLimit then crossRestingLimits', () => {
     expect(levels(taken.book.asks)).toEqual([['100.1', '100']]);
 
     // Nothing crosses at 100.10: the order rests untouched.
-    const quiet = unwrap(crossRestingLimits([taken.order], taken.book, { now: NOW }));
+    const quiet = unwrap(crossRestingOrders([taken.order], taken.book, { now: NOW }));
     expect(quiet.fills).toEqual([]);
     expect(quiet.orders[0]).toBe(taken.order);
 
     const crossing = { bids: [], asks: [[100.03, 30], [100.04, 40]] as const };
-    const crossed = unwrap(crossRestingLimits([taken.order], crossing, { now: NOW }));
+    const crossed = unwrap(crossRestingOrders([taken.order], crossing, { now: NOW }));
     expect(crossed.fills.map((f) => [f.tradeId, f.quantity.toString(), f.price.toString(), f.fee.toString(), f.liquidity])).toEqual([
       ['o-1-3', '30', '100.05', '0', 'MAKER'],
       ['o-1-4', '20', '100.05', '0', 'MAKER'],
@@ -139,7 +139,7 @@ describe('matchLimit then crossRestingLimits', () => {
     const newer = newOrder({ type: 'LIMIT', limitPrice: 101, quantity: 60, timestamp: '2024-05-01T10:31:00-04:00' }, 'new');
     const seller = newOrder({ side: 'SELL', type: 'LIMIT', limitPrice: 105, quantity: 5 }, 'sell');
     const book = { bids: [[100, 100]] as const, asks: [[100.5, 100]] as const };
-    const outcome = unwrap(crossRestingLimits([newer, seller, older], book, { now: NOW }));
+    const outcome = unwrap(crossRestingOrders([newer, seller, older], book, { now: NOW }));
     expect(outcome.fills.map((f) => [f.tradeId, f.quantity.toString()])).toEqual([
       ['old-1', '60'],
       ['new-1', '40'],
@@ -151,25 +151,5 @@ describe('matchLimit then crossRestingLimits', () => {
   it('refuses a MARKET order', () => {
     const result = matchLimit(newOrder(), { bids: [], asks: [] }, { now: NOW });
     expect(result.ok ? undefined : result.error.code).toBe('WRONG_ORDER_TYPE');
-  });
-});
-
-describe('toFillMessage', () => {
-  it('carries the order identity and number figures', () => {
-    const outcome = unwrap(matchMarket(newOrder({ quantity: 1 }), { bids: [], asks: [[100.05, 5]] }, { now: NOW }));
-    const first = outcome.fills[0]!;
-    expect(toFillMessage(outcome.order, first)).toEqual({
-      tradeId: 'o-1-1',
-      orderId: 'o-1',
-      clientOrderId: 'c-1',
-      accountId: 'acc-1',
-      symbol: 'AAPL',
-      side: 'BUY',
-      quantity: 1,
-      price: 100.05,
-      fee: 0.010005,
-      liquidity: 'TAKER',
-      timestamp: NOW,
-    });
   });
 });

@@ -8,8 +8,10 @@
 //     unfillable market remainder is a CANCEL with a reason. Add EXPIRE with a TIF field, not before.
 // FILL is split into PARTIAL_FILL / COMPLETE_FILL so the table stays data-free; fillEvent() picks one
 // from quantities.
+import { ORDER_STATUSES } from '@aitrader/platform/messages';
 
-export const ORDER_STATES = ['NEW', 'PARTIALLY_FILLED', 'FILLED', 'CANCELED', 'REJECTED'] as const;
+/** The platform's order statuses (the one list; the Prisma and GraphQL enums are tested against it). */
+export const ORDER_STATES = ORDER_STATUSES;
 export type OrderState = (typeof ORDER_STATES)[number];
 
 export const ORDER_EVENTS = ['PARTIAL_FILL', 'COMPLETE_FILL', 'CANCEL', 'REJECT'] as const;
@@ -57,6 +59,9 @@ export function isTerminal(state: OrderState): boolean {
     return 'error' in outcome && outcome.error === 'ORDER_TERMINAL';
   });
 }
+
+/** The states an order can still trade in (NEW, PARTIALLY_FILLED): what a resting order can be. */
+export const OPEN_ORDER_STATES: readonly OrderState[] = Object.freeze(ORDER_STATES.filter((state) => !isTerminal(state)));
 
 /** The fill event for a fill that leaves `leavesAfter` unfilled. */
 export function fillEvent(leavesAfterIsZero: boolean): OrderEvent {

@@ -2,7 +2,7 @@
 // (possibly overfilling) fills, checked step by step against a simple model of what must happen.
 import type Decimal from 'decimal.js';
 import fc from 'fast-check';
-import { exact } from '@aitrader/platform';
+import { exact } from '@aitrader/platform/decimal';
 import { applyFill, averageFillPrice, type ExecutionFill, type OrderAggregate } from './order';
 import { fill, newOrder } from './test-fixtures';
 

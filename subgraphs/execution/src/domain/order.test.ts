@@ -1,6 +1,7 @@
 // Example-based tests of the order aggregate: creation checks, each fill invariant and its error
 // code, cancel and reject, and that nothing is ever mutated in place.
-import { averageFillPrice, applyFill, cancel, createOrder, openQuantity, reject } from './order';
+import { createOrder } from './create-order';
+import { averageFillPrice, applyFill, cancel, openQuantity, reject } from './order';
 import { fill, newOrder, orderMessage, unwrap } from './test-fixtures';
 
 describe('createOrder', () => {

@@ -1,19 +1,21 @@
-// The order aggregate: an immutable value that only changes through applyFill, cancel and reject,
-// each returning a new order or a typed error. Invariants kept by construction:
+// The order aggregate: an immutable value, created by createOrder (create-order.ts), that only changes
+// through applyFill, cancel and reject, each returning a new order or a typed error. Invariants kept
+// by construction:
 //   filledQuantity + leavesQuantity = quantity (always, terminal or not: leaves = never filled);
 //   filledQuantity never decreases; a trade id is applied at most once;
 //   status follows the transition table in order-state.ts.
 import type Decimal from 'decimal.js';
-import { exact, EXACT_ZERO, fitsStorage, type Order as OrderMessage } from '@aitrader/platform';
-import { DEFAULT_TICK_SIZE, isOnTick } from './tick-grid';
+import { exact, EXACT_ZERO, fitsStorage } from '@aitrader/platform/decimal';
+import type { ORDER_TYPES } from '@aitrader/platform/messages';
 import { fail, ok, type Result } from './errors';
 import { fillEvent, isTerminal, transition, type OrderState } from './order-state';
 
 export type Side = 'BUY' | 'SELL';
-export type OrderType = 'MARKET' | 'LIMIT';
+/** The platform's order types; each has its rules and matcher in order-types/ (one file per type). */
+export type OrderType = (typeof ORDER_TYPES)[number];
 export type Liquidity = 'MAKER' | 'TAKER';
 
-/** One execution against an order, in exact decimals (wire numbers come from toFillMessage). */
+/** One execution against an order, in exact decimals (wire and GraphQL numbers come from fill-views.ts). */
 export interface ExecutionFill {
   readonly tradeId: string;
   readonly orderId: string;
@@ -24,7 +26,13 @@ export interface ExecutionFill {
   readonly timestamp: string;
 }
 
-export interface OrderAggregate {
+/** The prices an order keeps from its message, as its type's validate() returns them (order-types/). */
+export interface OrderPrices {
+  /** Present iff the order type takes one (LIMIT); on the tick grid. */
+  readonly limitPrice: Decimal | undefined;
+}
+
+export interface OrderAggregate extends OrderPrices {
   readonly orderId: string;
   readonly clientOrderId: string;
   readonly accountId: string;
@@ -32,8 +40,6 @@ export interface OrderAggregate {
   readonly side: Side;
   readonly type: OrderType;
   readonly quantity: Decimal;
-  /** Present iff type is LIMIT; on the tick grid. */
-  readonly limitPrice: Decimal | undefined;
   readonly strategy: string | undefined;
   readonly decisionId: string | undefined;
   /** The order message's timestamp: also the time priority of a resting order. */
@@ -48,58 +54,6 @@ export interface OrderAggregate {
   readonly fills: readonly ExecutionFill[];
   /** Why the order was canceled or rejected. */
   readonly reason: string | undefined;
-}
-
-export interface CreateOrderInput {
-  /** Assigned by the service (the engine never invents ids). */
-  readonly orderId: string;
-  readonly order: OrderMessage;
-  /** The instrument tick; LIMIT prices must lie on it. Default 0.01. */
-  readonly tickSize?: Decimal.Value;
-}
-
-/** Books a validated Order message as a NEW order (see order-state.ts for why there is no ACCEPT). */
-export function createOrder(input: CreateOrderInput): Result<OrderAggregate> {
-  const { orderId, order } = input;
-  if (orderId.length === 0) return fail('INVALID_ORDER', 'orderId must not be empty');
-  const quantity = exact(order.quantity);
-  if (!quantity.gt(0) || !fitsStorage(quantity)) {
-    return fail('INVALID_ORDER', `quantity ${order.quantity} must be > 0 with at most 10 decimals`);
-  }
-  if ((order.type === 'LIMIT') !== (order.limitPrice !== undefined)) {
-    return fail('INVALID_ORDER', 'limitPrice is required for LIMIT orders and forbidden for MARKET orders');
-  }
-  let limitPrice: Decimal | undefined;
-  if (order.limitPrice !== undefined) {
-    limitPrice = exact(order.limitPrice);
-    const tick = input.tickSize ?? DEFAULT_TICK_SIZE;
-    // An off-grid limit could not bound tick-rounded fill prices, so it is refused like a venue would.
-    if (!limitPrice.gt(0) || !fitsStorage(limitPrice) || !isOnTick(limitPrice, tick)) {
-      return fail('INVALID_ORDER', `limitPrice ${order.limitPrice} must be > 0 and a multiple of the tick ${exact(tick).toString()}`);
-    }
-  }
-  return ok(
-    freeze({
-      orderId,
-      clientOrderId: order.clientOrderId,
-      accountId: order.accountId,
-      symbol: order.symbol,
-      side: order.side,
-      type: order.type,
-      quantity,
-      limitPrice,
-      strategy: order.strategy,
-      decisionId: order.decisionId,
-      createdAt: order.timestamp,
-      status: 'NEW',
-      filledQuantity: EXACT_ZERO,
-      leavesQuantity: quantity,
-      filledNotional: EXACT_ZERO,
-      totalFees: EXACT_ZERO,
-      fills: Object.freeze([]),
-      reason: undefined,
-    }),
-  );
 }
 
 /**
@@ -184,6 +138,6 @@ function describeInvalidFill(order: OrderAggregate, fill: ExecutionFill): string
   return undefined;
 }
 
-function freeze(order: OrderAggregate): OrderAggregate {
+export function freeze(order: OrderAggregate): OrderAggregate {
   return Object.freeze(order);
 }

@@ -1,8 +1,10 @@
 // Shared builders for the domain tests: a valid Order message and order aggregates made from it.
-import { exact, type Order as OrderMessage } from '@aitrader/platform';
+import { exact } from '@aitrader/platform/decimal';
+import { type Order as OrderMessage } from '@aitrader/platform/messages';
 import type Decimal from 'decimal.js';
 import type { Result } from './errors';
-import { createOrder, type ExecutionFill, type Liquidity, type OrderAggregate } from './order';
+import { createOrder } from './create-order';
+import type { ExecutionFill, Liquidity, OrderAggregate } from './order';
 
 export const T0 = '2024-05-01T14:30:00.000Z';
 

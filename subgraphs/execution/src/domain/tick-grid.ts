@@ -1,7 +1,7 @@
 // The instrument price grid: the default tick size, whether a price lies on it, and rounding onto it
 // in a stated direction. Exact arithmetic comes from the platform's storage Decimal.
 import type Decimal from 'decimal.js';
-import { exact } from '@aitrader/platform';
+import { exact } from '@aitrader/platform/decimal';
 
 /** The instrument tick used when the caller does not say otherwise (US equities: one cent). */
 export const DEFAULT_TICK_SIZE = exact('0.01');

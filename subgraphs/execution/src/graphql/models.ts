@@ -1,27 +1,10 @@
 // Parent types of the execution resolvers (mapped in codegen.ts) and the conversions into them.
-import type { OrderAggregate } from '../domain';
+import { ORDER_STATES, type FillView, type OrderAggregate } from '../domain';
 
 export type OrderModel = OrderAggregate & { updatedAt?: Date };
 
-export interface FillModel {
-  tradeId: string;
-  orderId: string;
-  accountId: string;
-  symbol: string;
-  side: 'BUY' | 'SELL';
-  quantity: number;
-  price: number;
-  fee: number;
-  liquidity: string | null;
-  executedAt: Date;
-}
-
-export function fillsOf(order: OrderAggregate): FillModel[] {
-  return order.fills.map((f) => ({
-    tradeId: f.tradeId, orderId: order.orderId, accountId: order.accountId, symbol: order.symbol, side: order.side,
-    quantity: f.quantity.toNumber(), price: f.price.toNumber(), fee: f.fee.toNumber(), liquidity: f.liquidity, executedAt: new Date(f.timestamp),
-  }));
-}
+/** The domain's FillView (fill-views.ts): the same shape the `fills` stream carries. */
+export type FillModel = FillView;
 
 /** An Account entity reference: the execution subgraph only knows its key. */
 export interface AccountRef {
@@ -35,7 +18,7 @@ export type { Execution as ExecutionRow } from '@aitrader/prisma';
 export type { OrderUpdate as OrderUpdateModel } from '../domain';
 import type { OrderUpdate as OrderUpdateModel } from '../domain';
 
-const STATUSES = new Set(['NEW', 'PARTIALLY_FILLED', 'FILLED', 'CANCELED', 'REJECTED']);
+const STATUSES: ReadonlySet<string> = new Set(ORDER_STATES);
 
 /**
  * Orders change after the event, so an update's own state travels in its id: `orderUpdate(id)` gives

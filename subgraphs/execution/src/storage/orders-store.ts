@@ -3,9 +3,16 @@
 // and a match (order state + its fills + execution rows) is written in one transaction.
 import { Prisma, type PrismaClient } from '@aitrader/prisma';
 import { exact } from '@aitrader/platform';
-import type { ExecutionFill, OrderAggregate } from '../domain';
+import { fillViewOf, OPEN_ORDER_STATES, type ExecutionFill, type FillView, type Liquidity, type OrderAggregate, type OrderType } from '../domain';
 
 type OrderRow = Prisma.OrderGetPayload<{ include: { fills: true } }>;
+type FillRow = OrderRow['fills'][number];
+/** A fill row with what a FillView needs of its order. */
+type FillRowWithOrder = Prisma.FillGetPayload<{ include: { order: { select: { clientOrderId: true } } } }>;
+const WITH_CLIENT_ORDER_ID = { order: { select: { clientOrderId: true } } } as const;
+
+/** A fill as the fill queries return it: its view and the row id (the keyset cursor's tie-break). */
+export type StoredFillView = FillView & { id: string };
 
 export class UnknownAccountError extends Error {
   readonly code = 'UNKNOWN_ACCOUNT';
@@ -18,11 +25,24 @@ export class ConcurrentMatchError extends Error {
 
 const num = (d: Prisma.Decimal | null) => (d === null ? null : Number(d));
 
+/** The one row → domain conversion of a fill. A row without liquidity (never written by this service) counts as TAKER. */
+function toExecutionFill(row: FillRow): ExecutionFill {
+  return {
+    tradeId: row.tradeId, orderId: row.orderId, quantity: exact(row.quantity.toString()), price: exact(row.price.toString()), fee: exact(row.fee.toString()),
+    liquidity: (row.liquidity ?? 'TAKER') as Liquidity, timestamp: row.executedAt.toISOString(),
+  };
+}
+
+function toStoredFillView(row: FillRowWithOrder): StoredFillView {
+  const owner = { orderId: row.orderId, clientOrderId: row.order.clientOrderId, accountId: row.accountId, symbol: row.symbol, side: row.side };
+  return { ...fillViewOf(owner, toExecutionFill(row)), id: row.id };
+}
+
 /** Rebuilds the domain aggregate from its row and fills (oldest first). */
 export function toAggregate(row: OrderRow): OrderAggregate & { updatedAt: Date } {
   const fills: ExecutionFill[] = [...row.fills]
     .sort((a, b) => a.executedAt.getTime() - b.executedAt.getTime() || a.tradeId.localeCompare(b.tradeId, 'en', { numeric: true }))
-    .map((f) => ({ tradeId: f.tradeId, orderId: f.orderId, quantity: exact(f.quantity.toString()), price: exact(f.price.toString()), fee: exact(f.fee.toString()), liquidity: (f.liquidity ?? 'TAKER') as 'MAKER' | 'TAKER', timestamp: f.executedAt.toISOString() }));
+    .map(toExecutionFill);
   const quantity = exact(row.quantity.toString());
   const filled = exact(row.filledQuantity.toString());
   return {
@@ -35,7 +55,7 @@ export function toAggregate(row: OrderRow): OrderAggregate & { updatedAt: Date }
     quantity,
     limitPrice: row.limitPrice === null ? undefined : exact(row.limitPrice.toString()),
     strategy: row.strategy ?? undefined,
-    decisionId: undefined,
+    decisionId: row.decisionId ?? undefined,
     createdAt: row.createdAt.toISOString(),
     status: row.status,
     filledQuantity: filled,
@@ -63,7 +83,7 @@ export class OrdersStore {
         data: {
           id: order.orderId, accountId: order.accountId, clientOrderId: order.clientOrderId, symbol: order.symbol, side: order.side, type: order.type,
           status: order.status, quantity: order.quantity.toString(), limitPrice: order.limitPrice?.toString() ?? null, strategy: order.strategy ?? null,
-          createdAt: new Date(order.createdAt),
+          decisionId: order.decisionId ?? null, createdAt: new Date(order.createdAt),
         },
         include: { fills: true },
       });
@@ -119,12 +139,18 @@ export class OrdersStore {
     return this.prisma.order.findUnique({ where: { id }, include: { fills: true } });
   }
 
-  async fill(tradeId: string) {
-    return this.prisma.fill.findUnique({ where: { tradeId } });
+  async fill(tradeId: string): Promise<StoredFillView | null> {
+    const row = await this.prisma.fill.findUnique({ where: { tradeId }, include: WITH_CLIENT_ORDER_ID });
+    return row ? toStoredFillView(row) : null;
   }
 
-  async openLimitOrders(symbol: string): Promise<OrderRow[]> {
-    return this.prisma.order.findMany({ where: { symbol, type: 'LIMIT', status: { in: ['NEW', 'PARTIALLY_FILLED'] } }, include: { fills: true }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
+  /** Open orders of the given types (the registry's RESTING_ORDER_TYPES) for a symbol, oldest first. */
+  async openRestingOrders(symbol: string, types: readonly OrderType[]): Promise<OrderRow[]> {
+    return this.prisma.order.findMany({
+      where: { symbol, type: { in: [...types] }, status: { in: [...OPEN_ORDER_STATES] } },
+      include: { fills: true },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    });
   }
 
   async orders(q: { accountId?: string | null; symbol?: string | null; status?: OrderRow['status'] | null; first: number; after?: { at: Date; id: string } }): Promise<Page<OrderRow>> {
@@ -142,17 +168,18 @@ export class OrdersStore {
     return { rows: rows.slice(0, q.first), hasNextPage: rows.length > q.first };
   }
 
-  async fills(q: { accountId?: string | null; symbol?: string | null; first: number; after?: { at: Date; id: string } }) {
+  async fills(q: { accountId?: string | null; symbol?: string | null; first: number; after?: { at: Date; id: string } }): Promise<Page<StoredFillView>> {
     const rows = await this.prisma.fill.findMany({
       where: {
         ...(q.accountId ? { accountId: q.accountId } : {}),
         ...(q.symbol ? { symbol: q.symbol } : {}),
         ...(q.after ? { OR: [{ executedAt: { lt: q.after.at } }, { executedAt: q.after.at, id: { lt: q.after.id } }] } : {}),
       },
+      include: WITH_CLIENT_ORDER_ID,
       orderBy: [{ executedAt: 'desc' }, { id: 'desc' }],
       take: q.first + 1,
     });
-    return { rows: rows.slice(0, q.first), hasNextPage: rows.length > q.first };
+    return { rows: rows.slice(0, q.first).map(toStoredFillView), hasNextPage: rows.length > q.first };
   }
 
   async executions(q: { symbol?: string | null; first: number; after?: { at: Date; id: string } }) {
