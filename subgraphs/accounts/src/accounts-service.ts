@@ -35,8 +35,7 @@ export class AccountsService {
   async value(account: AccountRow, positions?: PositionRow[]): Promise<ValuedAccount> {
     // Flat positions are included: their realized P&L belongs to the account's.
     const held = positions ?? (await this.store.positions(account.id, true));
-    const marks = await this.marks(held.map((p) => p.symbol));
-    return { account, positions: held, marks, valuation: valueAccount({ cash: account.cash, positions: held, marks }) };
+    return valuedAt(account, held, await this.marks(held.map((p) => p.symbol)));
   }
 
   async create(input: { id?: string | null; name: string; startingCash: number }): Promise<AccountRow> {
@@ -87,4 +86,9 @@ export class AccountsService {
     const point = equityPoint(at, valuation);
     await this.store.recordEquity(account.id, point.at, point.cash, point.equity);
   }
+}
+
+/** An account valued at given marks (no I/O): what `value` computes once positions and marks are read. */
+export function valuedAt(account: AccountRow, positions: PositionRow[], marks: Map<string, Decimal | undefined>): ValuedAccount {
+  return { account, positions, marks, valuation: valueAccount({ cash: account.cash, positions, marks }) };
 }

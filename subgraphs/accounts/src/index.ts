@@ -3,16 +3,18 @@
 import { loadSdl, type ServiceDefinition } from '@aitrader/platform';
 import { AccountsSettings } from './settings';
 import { fillsConsumer } from './fills-consumer';
+import { createLoaders, type AccountsLoaders } from './graphql/loaders';
 import { resolvers } from './graphql/resolvers';
 import { mountMcp } from './mcp';
 import { createServices, type AccountsServices } from './services';
 
-export const definition: ServiceDefinition<AccountsServices, AccountsSettings> = {
+export const definition: ServiceDefinition<AccountsServices, AccountsSettings, AccountsLoaders> = {
   name: 'accounts',
   settings: AccountsSettings,
   typeDefs: loadSdl(__dirname),
   resolvers,
   services: createServices,
+  loaders: createLoaders,
   routes: (app, ctx) => mountMcp(app, ctx.services.accounts),
   start: async (ctx) => {
     const { accounts } = ctx.services;

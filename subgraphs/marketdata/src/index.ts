@@ -2,15 +2,17 @@
 // stream, and the tick replay that feeds it. `npm start` replays the bundled sample.
 import { loadSdl, topicConsumer, type ServiceDefinition } from '@aitrader/platform';
 import { MarketdataSettings } from './settings';
+import { createLoaders, type MarketdataLoaders } from './graphql/loaders';
 import { resolvers } from './graphql/resolvers';
 import { createServices, type MarketdataServices } from './services';
 
-export const definition: ServiceDefinition<MarketdataServices, MarketdataSettings> = {
+export const definition: ServiceDefinition<MarketdataServices, MarketdataSettings, MarketdataLoaders> = {
   name: 'marketdata',
   settings: MarketdataSettings,
   typeDefs: loadSdl(__dirname),
   resolvers,
   services: createServices,
+  loaders: createLoaders,
   start: async (ctx) => {
     const { instruments, pipeline, replay } = ctx.services;
     await instruments.seed();

@@ -2,5 +2,6 @@
 import type { GraphQLContext } from '@aitrader/platform';
 import type { AccountsSettings } from '../settings';
 import type { AccountsServices } from '../services';
+import type { AccountsLoaders } from './loaders';
 
-export type Context = GraphQLContext<AccountsServices, AccountsSettings>;
+export type Context = GraphQLContext<AccountsServices, AccountsSettings, AccountsLoaders>;

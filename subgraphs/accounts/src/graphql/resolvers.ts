@@ -11,7 +11,7 @@ const n = (d: Decimal) => d.toNumber();
 
 async function payload(run: () => Promise<AccountRow>, ctx: Context) {
   try {
-    return { account: new AccountView(await run(), ctx.services.accounts), error: null };
+    return { account: new AccountView(await run(), ctx.loaders), error: null };
   } catch (err) {
     if (err instanceof AccountDomainError || err instanceof AccountNotFoundError || err instanceof AccountExistsError) {
       return { account: null, error: { code: err.code as AccountErrorCode, message: err.message } };
@@ -21,13 +21,13 @@ async function payload(run: () => Promise<AccountRow>, ctx: Context) {
 }
 
 async function byId(id: string, ctx: Context): Promise<AccountView | null> {
-  const row = await ctx.services.accounts.store.get(id);
-  return row ? new AccountView(row, ctx.services.accounts) : null;
+  const row = await ctx.loaders.account.load(id);
+  return row ? new AccountView(row, ctx.loaders) : null;
 }
 
 export const resolvers: Resolvers = {
   Query: {
-    accounts: async (_, __, ctx) => (await ctx.services.accounts.store.list()).map((r) => new AccountView(r, ctx.services.accounts)),
+    accounts: async (_, __, ctx) => (await ctx.services.accounts.store.list()).map((r) => new AccountView(r, ctx.loaders)),
     account: (_, { id }, ctx) => byId(id, ctx),
   },
   Mutation: {

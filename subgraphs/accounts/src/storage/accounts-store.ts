@@ -57,6 +57,12 @@ export class AccountsStore {
     return (await this.prisma.account.findMany({ orderBy: { createdAt: 'asc' } })).map(toAccount);
   }
 
+  /** Many accounts in one query (GraphQL entity batching); missing ids are absent from the map. */
+  async getMany(ids: readonly string[]): Promise<Map<string, AccountRow>> {
+    const rows = await this.prisma.account.findMany({ where: { id: { in: [...ids] } } });
+    return new Map(rows.map((r) => [r.id, toAccount(r)]));
+  }
+
   async get(id: string): Promise<AccountRow | null> {
     const row = await this.prisma.account.findUnique({ where: { id } });
     return row ? toAccount(row) : null;

@@ -2,5 +2,6 @@
 import type { GraphQLContext } from '@aitrader/platform';
 import type { MarketdataSettings } from '../settings';
 import type { MarketdataServices } from '../services';
+import type { MarketdataLoaders } from './loaders';
 
-export type Context = GraphQLContext<MarketdataServices, MarketdataSettings>;
+export type Context = GraphQLContext<MarketdataServices, MarketdataSettings, MarketdataLoaders>;

@@ -63,7 +63,7 @@ export const resolvers: Resolvers = {
     tick: (_, { id }) => decodeTickId(id) ?? badUserInput(`not a tick id: ${id.slice(0, 40)}`),
     quote: async (_, { symbol }, ctx) => {
       await knownSymbol(symbol, ctx);
-      return ctx.services.state.quote(symbol);
+      return ctx.loaders.quote.load(symbol);
     },
     orderBook: async (_, { symbol, depth }, ctx) => {
       await knownSymbol(symbol, ctx);
@@ -114,7 +114,7 @@ export const resolvers: Resolvers = {
   },
   Instrument: {
     __resolveReference: async (ref, ctx) => (await ctx.services.instruments.get(ref.symbol)) ?? null,
-    quote: (i, _, ctx) => ctx.services.state.quote(i.symbol),
+    quote: (i, _, ctx) => ctx.loaders.quote.load(i.symbol),
     orderBook: (i, { depth }, ctx) => ctx.services.state.book(i.symbol, depthOf(depth)),
     candles: (i, args, ctx) => candles(ctx, i.symbol, args),
   },

@@ -36,6 +36,11 @@ export class MarketState {
   }
 
   async quote(symbol: string): Promise<LatestQuote | null> {
-    return (await readQuotes(this.redis, [symbol], this.prefix)).get(symbol) ?? null;
+    return (await this.quotes([symbol])).get(symbol) ?? null;
+  }
+
+  /** Latest quotes of many symbols in one Redis round trip (symbols without one are absent). */
+  async quotes(symbols: readonly string[]): Promise<Map<string, LatestQuote>> {
+    return readQuotes(this.redis, [...symbols], this.prefix);
   }
 }
