@@ -6,6 +6,16 @@ export function badUserInput(message: string): never {
   throw new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
 }
 
+/**
+ * A bounded integer argument (a page size `first`, a book `depth`, a history `last`): `fallback` when
+ * absent, BAD_USER_INPUT naming the range when outside 1..max — refused, never clamped, on every field.
+ */
+export function boundedCount(value: number | null | undefined, name: string, fallback: number, max: number): number {
+  const n = value ?? fallback;
+  if (!Number.isInteger(n) || n < 1 || n > max) badUserInput(`${name} must be an integer in 1..${max}`);
+  return n;
+}
+
 export interface KeysetPosition {
   at: Date;
   id: string;

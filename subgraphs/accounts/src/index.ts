@@ -2,10 +2,10 @@
 // equity history; GraphQL at /graphql, MCP and REST at /mcp, fills consumed from the `fills` stream.
 import { loadSdl, type ServiceDefinition } from '@aitrader/platform';
 import { AccountsSettings } from './settings';
-import { fillsConsumer } from './fills-consumer';
+import { fillsConsumer } from './application/fills-consumer';
 import { createLoaders, type AccountsLoaders } from './graphql/loaders';
 import { resolvers } from './graphql/resolvers';
-import { mountMcp } from './mcp';
+import { mountMcp } from './http/mcp';
 import { createServices, type AccountsServices } from './services';
 
 export const definition: ServiceDefinition<AccountsServices, AccountsSettings, AccountsLoaders> = {

@@ -1,6 +1,6 @@
 // The accounts service's application objects, built once at start from the platform runtime.
 import type { SettingsContext } from '@aitrader/platform';
-import { AccountsService } from './accounts-service';
+import { AccountsService } from './application/accounts-service';
 import type { AccountsSettings } from './settings';
 import { AccountsStore } from './storage/accounts-store';
 

@@ -3,7 +3,8 @@
 // `fills` stream and the seed's `executions` table.
 import { RejectedMessageError, loadSdl, topicConsumer, type ServiceDefinition } from '@aitrader/platform';
 import { ExecutionSettings } from './settings';
-import { OrderCommandError } from './execution-service';
+import { OrderCommandError } from './application/execution-service';
+import { CONSUMER_GROUP } from './events';
 import { resolvers } from './graphql/resolvers';
 import { createServices, type ExecutionServices } from './services';
 
@@ -18,7 +19,7 @@ export const definition: ServiceDefinition<ExecutionServices, ExecutionSettings>
     const common = { redis: ctx.redis, prefix: ctx.config.REDIS_PREFIX, consumer: ctx.config.CONSUMER_NAME, logger: ctx.logger };
     const orders = topicConsumer('orders', {
       ...common,
-      group: 'execution',
+      group: CONSUMER_GROUP,
       startId: '0',
       handler: async (order) => {
         try {
@@ -30,7 +31,7 @@ export const definition: ServiceDefinition<ExecutionServices, ExecutionSettings>
         }
       },
     });
-    const books = topicConsumer('book', { ...common, group: 'execution', startId: '$', handler: async (update) => void (await execution.crossResting(update.symbol)) });
+    const books = topicConsumer('book', { ...common, group: CONSUMER_GROUP, startId: '$', handler: async (update) => void (await execution.crossResting(update.symbol)) });
     await orders.start();
     await books.start();
     return async () => {

@@ -1,7 +1,7 @@
 // The execution service's application objects, built once at start from the platform runtime.
 import { StreamPublisher, type SettingsContext } from '@aitrader/platform';
 import type { ExecutionSettings } from './settings';
-import { ExecutionService } from './execution-service';
+import { ExecutionService } from './application/execution-service';
 import { OrdersStore } from './storage/orders-store';
 
 export interface ExecutionServices {

@@ -3,6 +3,7 @@
 import { loadSdl, topicConsumer, type ServiceDefinition } from '@aitrader/platform';
 import { MarketdataSettings } from './settings';
 import { createLoaders, type MarketdataLoaders } from './graphql/loaders';
+import { CONSUMER_GROUP } from './events';
 import { resolvers } from './graphql/resolvers';
 import { createServices, type MarketdataServices } from './services';
 
@@ -19,7 +20,7 @@ export const definition: ServiceDefinition<MarketdataServices, MarketdataSetting
     const consumer = topicConsumer('ticks', {
       redis: ctx.redis,
       prefix: ctx.config.REDIS_PREFIX,
-      group: 'marketdata',
+      group: CONSUMER_GROUP,
       consumer: ctx.config.CONSUMER_NAME,
       startId: '$',
       logger: ctx.logger,

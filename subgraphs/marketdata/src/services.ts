@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import { StreamPublisher, waitForDrain, type SettingsContext } from '@aitrader/platform';
 import type { MarketdataSettings } from './settings';
 import { systemClock } from './domain';
-import { ReplayController } from './replay-controller';
+import { ReplayController } from './application/replay-controller';
 import { CandlesStore } from './storage/candles-store';
 import { InstrumentsStore } from './storage/instruments-store';
 import { MarketState } from './storage/market-state';
-import { TickPipeline } from './tick-pipeline';
+import { TickPipeline } from './application/tick-pipeline';
 
 export interface MarketdataServices {
   instruments: InstrumentsStore;

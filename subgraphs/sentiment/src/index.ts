@@ -4,7 +4,7 @@
 import { loadSdl, type ServiceDefinition } from '@aitrader/platform';
 import { SentimentSettings } from './settings';
 import { resolvers } from './graphql/resolvers';
-import { sentimentRoutes } from './rest';
+import { sentimentRoutes } from './http/rest';
 import { createServices, type SentimentServices } from './services';
 
 export const definition: ServiceDefinition<SentimentServices, SentimentSettings> = {

@@ -5,6 +5,7 @@
 // `book` stream: a second consumer would race this one, and which book a trade saw would depend on timing.
 import { loadSdl, topicConsumer, type ServiceDefinition } from '@aitrader/platform';
 import { SignalsSettings } from './settings';
+import { CONSUMER_GROUP } from './events';
 import { resolvers } from './graphql/resolvers';
 import { createServices, type SignalsServices } from './services';
 
@@ -21,7 +22,7 @@ export const definition: ServiceDefinition<SignalsServices, SignalsSettings> = {
     const consumer = topicConsumer('ticks', {
       redis: ctx.redis,
       prefix: ctx.config.REDIS_PREFIX,
-      group: 'signals',
+      group: CONSUMER_GROUP,
       consumer: ctx.config.CONSUMER_NAME,
       startId: '$',
       logger: ctx.logger,

@@ -1,7 +1,7 @@
 // The signals service's application objects, built once at start from the platform runtime.
 import { StreamPublisher, type SettingsContext } from '@aitrader/platform';
 import type { SignalsSettings } from './settings';
-import { SignalEngineService } from './signal-engine';
+import { SignalEngineService } from './application/signals-service';
 import { SignalsStore } from './storage/signals-store';
 
 export interface SignalsServices {

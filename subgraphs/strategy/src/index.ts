@@ -4,7 +4,8 @@
 import { loadSdl, Signal, subscribeChannel, topicConsumer, type ServiceDefinition } from '@aitrader/platform';
 import { StrategySettings } from './settings';
 import { resolvers } from './graphql/resolvers';
-import { createServices, STRATEGY_EVENTS, type StrategyServices } from './services';
+import { CONSUMER_GROUP, STRATEGY_EVENTS } from './events';
+import { createServices, type StrategyServices } from './services';
 
 export const definition: ServiceDefinition<StrategyServices, StrategySettings> = {
   name: 'strategy',
@@ -17,7 +18,7 @@ export const definition: ServiceDefinition<StrategyServices, StrategySettings> =
     await strategy.init();
     const prefix = ctx.config.REDIS_PREFIX;
     const stream = topicConsumer('signals', {
-      redis: ctx.redis, prefix, group: 'strategy', consumer: ctx.config.CONSUMER_NAME, startId: '$', logger: ctx.logger,
+      redis: ctx.redis, prefix, group: CONSUMER_GROUP, consumer: ctx.config.CONSUMER_NAME, startId: '$', logger: ctx.logger,
       handler: async (signal) => void (await strategy.onSignal(signal)),
     });
     await stream.start();

@@ -1,14 +1,12 @@
 // The strategy service's application objects, built once at start from the platform runtime.
 import { serviceUrl, StreamPublisher, type SettingsContext } from '@aitrader/platform';
 import type { StrategySettings } from './settings';
-import { httpClients } from './clients';
+import { DECISION_EVENTS, STRATEGY_EVENTS } from './events';
+import { httpClients } from './storage/service-clients';
 import { loadStrategyConfig } from './domain';
 import { DecisionsStore } from './storage/decisions-store';
-import { StrategyService } from './strategy-service';
+import { StrategyService } from './application/strategy-service';
 
-/** Pub/sub channels: decisions (the `decisionMade` subscription) and strategy changes (other replicas reload). */
-export const DECISION_EVENTS = 'decisions:updates';
-export const STRATEGY_EVENTS = 'strategies:updates';
 
 export interface StrategyServices {
   store: DecisionsStore;
@@ -30,6 +28,7 @@ export function createServices(ctx: SettingsContext<StrategySettings>): Strategy
     prefix: c.REDIS_PREFIX,
     logger: ctx.logger,
     onDecision: (decision) => ctx.events.pubsub.publish(ctx.events.channel(DECISION_EVENTS), decision),
+    onStrategyChanged: (change) => ctx.events.pubsub.publish(ctx.events.channel(STRATEGY_EVENTS), change),
   });
   return { store, strategy };
 }

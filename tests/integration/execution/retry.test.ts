@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import Redis from 'ioredis';
 import { StreamPublisher, writeBook, type Order, type RedisPubSub } from '@aitrader/platform';
 import { createPrismaClient } from '@aitrader/prisma';
-import { ExecutionService } from '../../../subgraphs/execution/src/execution-service';
+import { ExecutionService } from '../../../subgraphs/execution/src/application/execution-service';
 import { OrdersStore } from '../../../subgraphs/execution/src/storage/orders-store';
 import { DATABASE_URL, REDIS_URL, uniquePrefix } from '../support/env';
 import { faults } from '../support/faults';

@@ -2,7 +2,7 @@
 // run by onnxruntime): REST and GraphQL forecasts, typed errors for bad input, the registry, /health,
 // and the strategy engine's forecast client against the running service.
 import { randomBytes } from 'node:crypto';
-import { httpClients } from '../../../subgraphs/strategy/src/clients';
+import { httpClients } from '../../../subgraphs/strategy/src/storage/service-clients';
 import { gql } from '../support/env';
 import { postForecast, pricePath, startInferenceStack, type InferenceStack } from './support';
 

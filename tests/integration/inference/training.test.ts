@@ -95,7 +95,7 @@ test('a job over its time limit is stopped and FAILED, registering nothing', asy
 
 test('npm run train runs one job from the command line: progress bar, registered and promoted version, metrics', async () => {
   const root = join(__dirname, '..', '..', '..');
-  const run = spawnSync(join(root, 'node_modules', '.bin', 'tsx'), [join(root, 'subgraphs', 'inference', 'src', 'train-cli.ts'), '--epochs', '2', '--seed', '5', '--promote'], {
+  const run = spawnSync(join(root, 'node_modules', '.bin', 'tsx'), [join(root, 'subgraphs', 'inference', 'src', 'training', 'train-cli.ts'), '--epochs', '2', '--seed', '5', '--promote'], {
     cwd: root,
     encoding: 'utf8',
     timeout: 40_000,
@@ -107,7 +107,7 @@ test('npm run train runs one job from the command line: progress bar, registered
   expect(run.stderr).not.toMatch(/error|failed/i);
   expect(run.stdout).toMatch(new RegExp(`registered ${stack.modelName} nbeats-v2 \\(PROMOTED\\)`));
   expect(run.stdout).toMatch(/validation: relativeToNaive 0\.\d+ {2}MASE \d/);
-  expect(spawnSync(join(root, 'node_modules', '.bin', 'tsx'), [join(root, 'subgraphs', 'inference', 'src', 'train-cli.ts'), '--epochs', 'x'], { cwd: root, encoding: 'utf8', env: { ...process.env, DATABASE_URL } }).status).toBe(2);
+  expect(spawnSync(join(root, 'node_modules', '.bin', 'tsx'), [join(root, 'subgraphs', 'inference', 'src', 'training', 'train-cli.ts'), '--epochs', 'x'], { cwd: root, encoding: 'utf8', env: { ...process.env, DATABASE_URL } }).status).toBe(2);
   // The CLI announced the promotion on Redis: the running runners hot-reload it.
   const history = pricePath(60, 9, 75);
   await waitFor(async () => (await postForecast(stack.onnx, { symbol: 'AAPL', history })).body.model_version === 'nbeats-v2', 5000, 'ONNX runner on nbeats-v2');

@@ -5,7 +5,7 @@
 // present time; the strategy runs under its own name so other tests' strategy settings cannot interfere.
 import { randomBytes } from 'node:crypto';
 import Redis from 'ioredis';
-import { httpClients } from '../../../subgraphs/strategy/src/clients';
+import { httpClients } from '../../../subgraphs/strategy/src/storage/service-clients';
 import { REDIS_URL, gql, uniquePrefix, waitFor } from '../support/env';
 import { startStack, type Stack } from '../support/stack';
 

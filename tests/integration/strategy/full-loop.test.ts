@@ -107,6 +107,13 @@ test('configureStrategy validates the whole change and reports typed errors; not
     // The running engine uses the new parameters at once.
     const strategy = stack.services.get('strategy')!.ctx.services.strategy;
     expect(strategy.config.buyThreshold).toBe(0.6);
+
+    // A page size out of range is refused with a typed error, as on every list of the API (not clamped).
+    for (const first of [0, 501]) {
+      const page = await q(`{ decisions(first: ${first}) { id } }`);
+      expect(page.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(page.errors?.[0]?.message).toMatch(/first must be an integer in 1\.\.500/);
+    }
   } finally {
     await stack.close();
   }

@@ -6,10 +6,10 @@ import { randomBytes } from 'node:crypto';
 import Redis from 'ioredis';
 import { signalIdOf, StreamPublisher, type Signal } from '@aitrader/platform';
 import { createPrismaClient } from '@aitrader/prisma';
-import type { StrategyClients } from '../../../subgraphs/strategy/src/clients';
+import type { StrategyClients } from '../../../subgraphs/strategy/src/storage/service-clients';
 import { loadStrategyConfig } from '../../../subgraphs/strategy/src/domain';
 import { DecisionsStore, type DecisionRecord } from '../../../subgraphs/strategy/src/storage/decisions-store';
-import { StrategyService } from '../../../subgraphs/strategy/src/strategy-service';
+import { StrategyService } from '../../../subgraphs/strategy/src/application/strategy-service';
 import { DATABASE_URL, fieldsOf, REDIS_URL, uniquePrefix } from '../support/env';
 import { faults } from '../support/faults';
 

@@ -2,7 +2,7 @@
 // and the marks of all their symbols in one marks read, and values each account as the service would.
 import { exact } from '@aitrader/platform/decimal';
 import type { AppContext } from '@aitrader/platform';
-import { valuedAt } from '../accounts-service';
+import { valuedAt } from '../application/accounts-service';
 import type { AccountsServices } from '../services';
 import type { AccountsSettings } from '../settings';
 import type { AccountRow, PositionRow } from '../storage/accounts-store';

@@ -4,7 +4,7 @@
 import DataLoader from 'dataloader';
 import type Decimal from 'decimal.js';
 import type { AppContext } from '@aitrader/platform';
-import { valuedAt, type ValuedAccount } from '../accounts-service';
+import { valuedAt, type ValuedAccount } from '../application/accounts-service';
 import type { AccountsServices } from '../services';
 import type { AccountsSettings } from '../settings';
 import type { AccountRow, PositionRow } from '../storage/accounts-store';

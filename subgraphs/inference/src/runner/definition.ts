@@ -2,7 +2,7 @@
 // REST only, GPU execution providers): the same REST API, a `model` health check (loaded versions,
 // provider) and the serving runtime started with the process.
 import type { ServiceDefinition, ServiceName, SettingsContext } from '@aitrader/platform';
-import { mountForecastRoutes } from '../rest';
+import { mountForecastRoutes } from '../http/rest';
 import type { ProviderSetup } from '../runtime/session';
 import { createRunnerServices, type RunnerServices } from '../services';
 import { InferenceSettings } from '../settings';

@@ -4,7 +4,7 @@ export const mappers: Record<string, string> = {
   Instrument: '../../storage/instruments-store#InstrumentRow',
   Quote: '@aitrader/platform#LatestQuote',
   OrderBook: '../../storage/market-state#StoredBook',
-  Candle: '../../candle-query#CandleModel',
-  ReplayStatus: '../../replay-controller#ReplayStatusModel',
+  Candle: '../../application/candle-query#CandleModel',
+  ReplayStatus: '../../application/replay-controller#ReplayStatusModel',
   Tick: '@aitrader/platform#Tick as TickMessage',
 };

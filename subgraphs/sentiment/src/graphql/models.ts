@@ -2,7 +2,7 @@
 // and the id of an aggregate (symbol, window, asOf) that `sentimentById` resolves.
 import { isSentimentWindow, type SentimentWindow } from '../domain';
 
-export type { SymbolSentimentModel } from '../sentiment-service';
+export type { SymbolSentimentModel } from '../application/sentiment-service';
 export type { NewsRow as NewsItemModel, ScoreRow as NewsSentimentModel } from '../storage/news-store';
 export type { InferenceStats as SentimentModelModel } from '../inference/inference';
 

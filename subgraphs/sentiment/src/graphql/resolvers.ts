@@ -2,20 +2,17 @@
 // go to the SentimentService, domain input errors become GraphQL errors whose extension `code` is the
 // domain's (UNKNOWN_SYMBOL, UNKNOWN_WINDOW, …) or payload errors for mutations.
 import { GraphQLError } from 'graphql';
-import { badUserInput, decodeKeysetCursor, eventStream, keysetConnection } from '@aitrader/platform';
+import { badUserInput, boundedCount, decodeKeysetCursor, eventStream, keysetConnection } from '@aitrader/platform';
 import { SentimentInputError } from '../domain';
-import { SENTIMENT_EVENTS, type NewsError, type SymbolSentimentModel } from '../sentiment-service';
+import type { NewsError, SymbolSentimentModel } from '../application/sentiment-service';
+import { SENTIMENT_EVENTS } from '../events';
 import type { Context } from './context';
 import { decodeSentimentId, encodeSentimentId, graphqlWindow, windowOf } from './models';
 import type { Resolvers } from './__generated__/resolvers-types';
 
 const MAX_PAGE = 200;
 
-function pageSize(first: number | null | undefined, fallback: number): number {
-  const n = first ?? fallback;
-  if (!Number.isInteger(n) || n < 1 || n > MAX_PAGE) badUserInput(`first must be an integer in 1..${MAX_PAGE}`);
-  return n;
-}
+const pageSize = (first: number | null | undefined, fallback: number) => boundedCount(first, 'first', fallback, MAX_PAGE);
 
 /** Runs a read; a domain input error becomes a GraphQL error coded like the domain (plus its field). */
 async function reading<T>(run: () => Promise<T>): Promise<T> {

@@ -4,8 +4,8 @@ import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from '
 import { InstrumentRow } from '../../storage/instruments-store';
 import { LatestQuote, Tick as TickMessage } from '@aitrader/platform';
 import { StoredBook } from '../../storage/market-state';
-import { CandleModel } from '../../candle-query';
-import { ReplayStatusModel } from '../../replay-controller';
+import { CandleModel } from '../../application/candle-query';
+import { ReplayStatusModel } from '../../application/replay-controller';
 import { Context } from '../context';
 export type Maybe<T> = T | null | undefined;
 export type InputMaybe<T> = T | null | undefined;

@@ -4,9 +4,9 @@
 // Each tick changes the in-memory books and candles exactly once: when its I/O fails, the consumer
 // retries the same entry, and the retry only redoes that I/O (same book update, same seq).
 import { BookBuilder, type Logger, type StreamPublisher, type Tick } from '@aitrader/platform';
-import { CandleAggregator, type Candle, type CandleInterval } from './domain';
-import type { CandlesStore } from './storage/candles-store';
-import { MarketState, STORED_BOOK_DEPTH } from './storage/market-state';
+import { CandleAggregator, type Candle, type CandleInterval } from '../domain';
+import type { CandlesStore } from '../storage/candles-store';
+import { MarketState, STORED_BOOK_DEPTH } from '../storage/market-state';
 
 export class TickPipeline {
   readonly books = new BookBuilder();

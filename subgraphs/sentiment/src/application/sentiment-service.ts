@@ -22,12 +22,12 @@ import {
   type PreparedNewsItem,
   type RejectedLine,
   type SentimentErrorCode,
-} from './domain';
-import { InferenceBusyError, InferenceUnavailableError, type SentimentInference } from './inference/inference';
-import type { SentimentScore } from './inference/protocol';
-import type { InstrumentCatalog, InstrumentSnapshot } from './storage/instrument-catalog';
-import type { ItemScore, NewsRow, NewsStore } from './storage/news-store';
-import type { SentimentCache } from './storage/sentiment-cache';
+} from '../domain';
+import { InferenceBusyError, InferenceUnavailableError, type SentimentInference } from '../inference/inference';
+import type { SentimentScore } from '../inference/protocol';
+import type { InstrumentCatalog, InstrumentSnapshot } from '../storage/instrument-catalog';
+import type { ItemScore, NewsRow, NewsStore } from '../storage/news-store';
+import type { SentimentCache } from '../storage/sentiment-cache';
 
 /** Codes of ingestion and replay errors: the domain's input codes plus the service's own. */
 export type NewsErrorCode = SentimentErrorCode | 'INFERENCE_BUSY' | 'INFERENCE_UNAVAILABLE' | 'FEED_NOT_FOUND' | 'INVALID_FEED';
@@ -68,9 +68,6 @@ export interface SymbolSentimentModel extends CachedSentiment {
   cached: boolean;
   pinned: boolean;
 }
-
-/** Pub/sub channel of `sentimentChanged`. */
-export const SENTIMENT_EVENTS = 'sentiment:updates';
 
 /** Largest feed file the replayer reads. */
 const MAX_FEED_BYTES = 50 * 1024 * 1024;

@@ -2,8 +2,8 @@
 // the top SIGNALS_BOOK_DEPTH levels, the books survive configure(), and a bad quote is dead-lettered at
 // once. Only the I/O objects (publisher, store) are fakes; the pattern engine is the real one.
 import { RejectedMessageError, type StreamPublisher, type Tick } from '@aitrader/platform';
-import { SignalEngineService, type EmittedSignal } from './signal-engine';
-import type { SignalsStore } from './storage/signals-store';
+import { SignalEngineService, type EmittedSignal } from './signals-service';
+import type { SignalsStore } from '../storage/signals-store';
 
 const ts = (s: number) => new Date(Date.UTC(2025, 9, 3, 14, 0, s)).toISOString();
 const SYMBOL = 'DPTH';

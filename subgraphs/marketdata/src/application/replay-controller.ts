@@ -15,7 +15,7 @@ import {
   type RejectedRow,
   type ReplayClock,
   type TickFileFormat,
-} from './domain';
+} from '../domain';
 
 export type ReplaySourceKind = 'SAMPLE' | 'FILE' | 'INLINE' | 'SYNTHETIC';
 

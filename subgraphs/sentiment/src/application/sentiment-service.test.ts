@@ -2,13 +2,13 @@
 // bad item stores nothing and never reaches the model; a busy model stores nothing; duplicates are
 // reported; scores are stored as (polarity, top-class probability) with the model id; the injected
 // clock is "now"; news invalidates the cache and announces every window of each symbol.
-import { createSymbolTagger, decodeCachedSentiment, encodeCachedSentiment, type CachedSentiment, type SentimentWindow } from './domain';
-import { InferenceBusyError, type SentimentInference } from './inference/inference';
-import type { SentimentScore } from './inference/protocol';
+import { createSymbolTagger, decodeCachedSentiment, encodeCachedSentiment, type CachedSentiment, type SentimentWindow } from '../domain';
+import { InferenceBusyError, type SentimentInference } from '../inference/inference';
+import type { SentimentScore } from '../inference/protocol';
 import { SentimentService, type SymbolSentimentModel } from './sentiment-service';
-import type { InstrumentCatalog } from './storage/instrument-catalog';
-import type { ItemScore, NewsRow, NewsStore } from './storage/news-store';
-import type { SentimentCache } from './storage/sentiment-cache';
+import type { InstrumentCatalog } from '../storage/instrument-catalog';
+import type { ItemScore, NewsRow, NewsStore } from '../storage/news-store';
+import type { SentimentCache } from '../storage/sentiment-cache';
 
 const INSTRUMENTS = [
   { symbol: 'AAPL', name: 'Apple Inc.' },

@@ -2,15 +2,16 @@
 // account is dead-lettered at once; a duplicate trade id is acknowledged without any change.
 import { RejectedMessageError, topicConsumer, type StreamConsumer, type Fill, type Logger } from '@aitrader/platform';
 import type { Redis } from 'ioredis';
-import { AccountDomainError } from './domain';
+import { AccountDomainError } from '../domain';
 import type { AccountsService } from './accounts-service';
-import { AccountNotFoundError } from './storage/accounts-store';
+import { AccountNotFoundError } from '../storage/accounts-store';
+import { CONSUMER_GROUP } from '../events';
 
 export function fillsConsumer(opts: { redis: Redis; accounts: AccountsService; logger?: Logger; consumer: string; prefix?: string; blockMs?: number }): StreamConsumer<Fill> {
   return topicConsumer('fills', {
     redis: opts.redis,
     prefix: opts.prefix,
-    group: 'accounts',
+    group: CONSUMER_GROUP,
     consumer: opts.consumer,
     startId: '0',
     logger: opts.logger,

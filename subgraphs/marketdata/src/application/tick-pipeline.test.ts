@@ -2,9 +2,9 @@
 // in-memory candles and books take the tick once, and the retry redoes only the I/O (the same book
 // update with the same seq). The I/O collaborators are in-memory fakes that fail on request.
 import type { BookUpdate, StreamPublisher, Tick } from '@aitrader/platform';
-import type { Candle } from './domain';
-import type { CandlesStore } from './storage/candles-store';
-import type { MarketState } from './storage/market-state';
+import type { Candle } from '../domain';
+import type { CandlesStore } from '../storage/candles-store';
+import type { MarketState } from '../storage/market-state';
 import { TickPipeline } from './tick-pipeline';
 
 const T0 = '2026-01-05T14:30:00.000Z';

@@ -4,9 +4,9 @@
 // factors, and sends accepted orders to the `orders` stream with a deterministic client order id.
 import type { Redis } from 'ioredis';
 import { markPrice, readQuotes, signalIdOf, type Logger, type Signal, type StreamPublisher } from '@aitrader/platform';
-import { checkRisk, clientOrderId, decide, forecastHistory, isSignalStrongEnough, parseStrategyConfig, type Decision, type StrategyConfig } from './domain';
-import type { StrategyClients } from './clients';
-import type { DecisionsStore, StoredStrategy } from './storage/decisions-store';
+import { checkRisk, clientOrderId, decide, DEFAULT_STRATEGY_CONFIG, forecastHistory, isSignalStrongEnough, parseStrategyConfig, reconfigure, type Decision, type StrategyConfig } from '../domain';
+import type { StrategyClients } from '../storage/service-clients';
+import type { DecisionsStore, StoredStrategy } from '../storage/decisions-store';
 
 export interface DecisionOutcome {
   decisionId: string;
@@ -16,6 +16,11 @@ export interface DecisionOutcome {
   /** The strategy that decided (its parameters may change before the order is sent). */
   strategyName: string;
 }
+
+/** What a change to a stored strategy gives back: the strategy as stored now, or why nothing changed. */
+export type StrategyChange =
+  | { strategy: StoredStrategy; error: null }
+  | { strategy: null; error: { code: 'NOT_FOUND' | 'INVALID_CONFIG'; message: string; field: string | null } };
 
 const withTimeout = <T>(p: Promise<T>, ms: number, fallback: T) =>
   Promise.race([p, new Promise<T>((resolve) => setTimeout(() => resolve(fallback), ms).unref())]);
@@ -42,6 +47,8 @@ export class StrategyService {
       logger?: Logger;
       /** Told about every recorded decision (the `decisionMade` subscription). */
       onDecision?: (decision: { id: string; symbol: string }) => Promise<void>;
+      /** Told about every stored strategy change, so other replicas reload it. */
+      onStrategyChanged?: (change: { name: string }) => Promise<void>;
     },
   ) {
     this.current = deps.config;
@@ -63,6 +70,31 @@ export class StrategyService {
     const parsed = parseStrategyConfig(stored.config);
     if (parsed.ok) this.current = parsed.config;
     else this.deps.logger?.warn({ strategy: stored.name, issues: parsed.issues }, 'stored strategy parameters are invalid; keeping the current ones');
+  }
+
+  /** Enables or disables a stored strategy; applied here and announced to the other replicas. */
+  async setEnabled(name: string, enabled: boolean): Promise<StrategyChange> {
+    const updated = await this.deps.store.setEnabled(name, enabled);
+    return updated ? this.changed(updated) : notFound(name);
+  }
+
+  /** Merges a change into a stored strategy's parameters; an invalid result is refused with the field at fault. */
+  async configure(name: string, change: unknown): Promise<StrategyChange> {
+    const stored = (await this.deps.store.strategies()).find((s) => s.name === name);
+    if (!stored) return notFound(name);
+    const current = parseStrategyConfig(stored.config);
+    const result = reconfigure(current.ok ? current.config : { ...DEFAULT_STRATEGY_CONFIG, strategyName: name }, change);
+    if (!result.ok) {
+      const message = result.issues.map((i) => `${i.path || '(input)'}: ${i.message}`).join('; ');
+      return { strategy: null, error: { code: 'INVALID_CONFIG', message, field: result.issues[0]?.path ?? null } };
+    }
+    return this.changed(await this.deps.store.saveConfig(name, result.config));
+  }
+
+  private async changed(stored: StoredStrategy): Promise<StrategyChange> {
+    this.apply(stored);
+    await this.deps.onStrategyChanged?.({ name: stored.name });
+    return { strategy: stored, error: null };
   }
 
   /** Re-reads this process's strategy after another process changed it. */
@@ -184,3 +216,5 @@ export class StrategyService {
     if (this.seen.size > 10_000) this.seen.delete(this.seen.values().next().value as string);
   }
 }
+
+const notFound = (name: string): StrategyChange => ({ strategy: null, error: { code: 'NOT_FOUND', message: `strategy ${name} does not exist`, field: 'name' } });

@@ -6,7 +6,7 @@ import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import { z } from 'zod';
 import { VERSION } from '@aitrader/platform';
-import type { AccountsService, ValuedAccount } from './accounts-service';
+import type { AccountsService, ValuedAccount } from '../application/accounts-service';
 
 /** The account as the MCP tools and REST endpoint return it (snake_case, numbers). */
 export function accountDocument(v: ValuedAccount) {

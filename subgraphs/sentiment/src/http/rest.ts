@@ -3,9 +3,9 @@
 // input answers 400 with { error: { code, message, field } }.
 import type { Express, Request, Response } from 'express';
 import type { AppContext } from '@aitrader/platform';
-import { SentimentInputError, parseIsoInstant } from './domain';
-import type { NewsRow } from './storage/news-store';
-import type { SentimentServices } from './services';
+import { SentimentInputError, parseIsoInstant } from '../domain';
+import type { NewsRow } from '../storage/news-store';
+import type { SentimentServices } from '../services';
 
 function badRequest(res: Response, error: { code: string; message: string; field?: string | undefined }, extra: Record<string, unknown> = {}) {
   res.status(400).json({ error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) }, ...extra });

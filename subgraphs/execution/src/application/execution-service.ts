@@ -7,8 +7,9 @@ import { readBook, type Fill, type Logger, type Order, type RedisPubSub, type St
 import {
   cancel, createOrder, crossRestingOrders, DEFAULT_FEES, fillViewOf, fillViewsOf, isOpen, orderTypeSpec, orderUpdateOf, RESTING_ORDER_TYPES,
   type BookSnapshot, type ExecutionFill, type FeeSchedule, type OrderAggregate, type Result,
-} from './domain';
-import { ConcurrentMatchError, OrdersStore, toAggregate, UnknownAccountError } from './storage/orders-store';
+} from '../domain';
+import { FILL_EVENTS, ORDER_EVENTS } from '../events';
+import { ConcurrentMatchError, OrdersStore, toAggregate, UnknownAccountError } from '../storage/orders-store';
 
 /** A refused command with a code the API exposes. */
 export class OrderCommandError extends Error {
@@ -18,8 +19,6 @@ export class OrderCommandError extends Error {
   }
 }
 
-export const ORDER_EVENTS = 'orders:updates';
-export const FILL_EVENTS = 'fills:updates';
 
 function unwrap<T>(result: Result<T>): T {
   if (result.ok) return result.value;

@@ -4,8 +4,8 @@
 // the `signals` stream and the seed's `signals` pub/sub channel. Knows nothing of GraphQL.
 import { backend, createPatternEngine, NativeInputError, type EngineConfig, type PatternEngine, type Signal as EngineSignal } from '@aitrader/native';
 import { BookError, RejectedMessageError, type Logger, type Signal, type SignalIndicators, type StreamPublisher, type Tick } from '@aitrader/platform';
-import { BookTracker, entryAfter } from './domain';
-import type { SignalsStore } from './storage/signals-store';
+import { BookTracker, entryAfter } from '../domain';
+import type { SignalsStore } from '../storage/signals-store';
 
 export type EmittedSignal = Signal & { id: string; detector: string; reason: string };
 

@@ -3,8 +3,8 @@
 import type Decimal from 'decimal.js';
 import type { Redis } from 'ioredis';
 import { exact, markPrice, readQuotes, type Fill, type Logger } from '@aitrader/platform';
-import { AccountDomainError, equityPoint, validateDeposit, validateStartingCash, valueAccount, type AccountValuation } from './domain';
-import { AccountsStore, type AccountRow, type FillOutcome, type PositionRow } from './storage/accounts-store';
+import { AccountDomainError, equityPoint, validateDeposit, validateStartingCash, valueAccount, type AccountValuation } from '../domain';
+import { AccountsStore, type AccountRow, type FillOutcome, type PositionRow } from '../storage/accounts-store';
 
 export interface ValuedAccount {
   account: AccountRow;

@@ -2,7 +2,7 @@
 // subgraph, the N-BEATS forecast (ONNX_URL), symbol sentiment (SENTIMENT_URL) and the account (MCP_URL).
 // Each gives null when the service is down, slow or answers nonsense, so decisions fall back to neutral.
 import type { Logger } from '@aitrader/platform';
-import type { AccountSnapshot, ForecastInput, IndicatorsInput } from './domain';
+import type { AccountSnapshot, ForecastInput, IndicatorsInput } from '../domain';
 
 async function getJson(url: string, init: RequestInit, timeoutMs: number, logger?: Logger): Promise<unknown | null> {
   try {

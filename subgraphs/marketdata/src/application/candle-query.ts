@@ -1,7 +1,7 @@
 // Candle queries: closed candles from PostgreSQL with keyset pagination, plus the bucket still being
 // built (from the live aggregator) when it falls in the requested range.
-import type { Candle, CandleInterval } from './domain';
-import type { CandlesStore } from './storage/candles-store';
+import type { Candle, CandleInterval } from '../domain';
+import type { CandlesStore } from '../storage/candles-store';
 import type { TickPipeline } from './tick-pipeline';
 
 export type CandleModel = Candle & { partial: boolean };

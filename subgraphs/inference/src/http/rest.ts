@@ -2,8 +2,8 @@
 // {forecast, confidence, model_version, provider, …}. Invalid input is HTTP 400
 // {error: {code, message, field, index}}; overload 429; a model that is not loaded yet 503.
 import type { Express, NextFunction, Request, Response } from 'express';
-import { InferenceModelError, MicroBatchError } from './domain';
-import { ModelNotReadyError, type ModelRuntime } from './runtime/model-runtime';
+import { InferenceModelError, MicroBatchError } from '../domain';
+import { ModelNotReadyError, type ModelRuntime } from '../runtime/model-runtime';
 
 export const FORECAST_PATH = '/infer/forecast/nbeats';
 
