@@ -38,3 +38,17 @@ export {
   type OnnxMetadata,
 } from './onnx-export';
 export { deserializeModel, serializeModel } from './serialize';
+export {
+  formatOhlcvCsv,
+  parseBarTime,
+  parseOhlcvCsv,
+  parseTradesCsv,
+  readOhlcvCsv,
+  tradesToBars,
+  type OhlcvBar,
+  type OhlcvSeries,
+  type ReadOhlcvOptions,
+  type Trade,
+} from './ohlcv';
+export { bandCoverage, naiveForecast, perStepMae, seasonalNaiveForecast, stepScores, type StepScores } from './forecast-eval';
+export { BITSTAMP_BARS_FILE } from './data/make-bitstamp-bars';

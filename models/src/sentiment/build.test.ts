@@ -1,11 +1,23 @@
 // The builder: deterministic output, the committed models/finance-sentiment is exactly what it builds,
 // and a model in FinBERT's exact layout (a folder named finbert/ with FinBERT's own config.json) loads
-// through the same loadSentimentClassifier path the platform uses.
+// through the same loadSentimentClassifier path the platform uses. The full build trains 6 times (5 folds
+// for the calibration, then the model: ~20 s on 2 cores), so it runs once here; the determinism and layout
+// tests build from a subset of the real training split.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildSentimentModel, DEFAULT_OUT_DIR, MODEL_VERSION } from './build';
+import { buildSentimentModel, BuildOptions, DEFAULT_OUT_DIR, MODEL_VERSION, SentimentBuildResult } from './build';
 import { loadSentimentClassifier, pickSentimentModelName } from './classifier';
+import { readHeldoutSet, readRealEvaluationSet, readRealTrainingSet } from './dataset';
+import { DEFAULT_TRAINING_CONFIG } from './train';
+
+/** Every 4th training row, 15 epochs, 3 calibration folds: the same pipeline in a few seconds. */
+const SMALL: Omit<BuildOptions, 'outDir'> = {
+  training: readRealTrainingSet().filter((_, i) => i % 4 === 0),
+  heldout: readRealEvaluationSet().slice(0, 300),
+  handwritten: readHeldoutSet(),
+  config: { ...DEFAULT_TRAINING_CONFIG, epochs: 15, calibrationFolds: 3 },
+};
 
 const FINBERT_FILES = ['config.json', 'tokenizer.json', 'tokenizer_config.json', 'special_tokens_map.json', 'vocab.txt', 'onnx/model.onnx'];
 
@@ -35,29 +47,31 @@ const FINBERT_CONFIG = {
 };
 
 let scratch: string;
+let full: SentimentBuildResult;
 beforeAll(() => {
   scratch = mkdtempSync(join(tmpdir(), 'sentiment-build-'));
-});
+  full = buildSentimentModel();
+}, 180_000);
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 const read = (dir: string, path: string) => readFileSync(join(dir, ...path.split('/')));
 
 describe('buildSentimentModel', () => {
   it('is deterministic: two builds write byte-identical files', () => {
-    const first = buildSentimentModel({ outDir: join(scratch, 'a') });
-    const second = buildSentimentModel({ outDir: join(scratch, 'b') });
+    const first = buildSentimentModel({ ...SMALL, outDir: join(scratch, 'a') });
+    const second = buildSentimentModel({ ...SMALL, outDir: join(scratch, 'b') });
     expect(first.files.map((f) => f.path).sort()).toEqual([...FINBERT_FILES, 'README.md'].sort());
     for (const { path } of first.files) expect(read(join(scratch, 'a'), path).equals(read(join(scratch, 'b'), path))).toBe(true);
     expect(second.metrics).toEqual(first.metrics);
   });
 
   it('matches the committed models/finance-sentiment (rebuild it after changing data or code)', () => {
-    const { files } = buildSentimentModel();
+    const { files } = full;
     for (const file of files) expect([file.path, Buffer.from(file.bytes).equals(read(DEFAULT_OUT_DIR, file.path))]).toEqual([file.path, true]);
   });
 
-  it('stays small and records what it is in config.json', () => {
-    const { files, metrics } = buildSentimentModel();
+  it('stays small and records what it is, its data and its held-out metrics and baselines in config.json', () => {
+    const { files, metrics, baselines } = full;
     expect(files.reduce((n, f) => n + f.bytes.length, 0)).toBeLessThan(2 * 1024 * 1024);
     const config = JSON.parse(read(DEFAULT_OUT_DIR, 'config.json').toString('utf8'));
     expect(config).toMatchObject({
@@ -65,8 +79,15 @@ describe('buildSentimentModel', () => {
       architectures: ['BertForSequenceClassification'],
       id2label: { '0': 'positive', '1': 'negative', '2': 'neutral' },
       label2id: { positive: 0, negative: 1, neutral: 2 },
-      aitrader: { name: 'finance-sentiment', version: MODEL_VERSION, platform_model: true, metrics },
+      aitrader: { name: 'finance-sentiment', version: MODEL_VERSION, platform_model: true, metrics, baselines_on_heldout: baselines },
     });
+    expect(config.aitrader.training.data).toMatchObject({ license: 'MIT', path: 'models/src/sentiment/data/financial-news-sentiment/' });
+    expect(metrics.heldout.examples).toBe(readRealEvaluationSet().length);
+    // The shipped model beats both baselines on the held-out real split by a wide margin.
+    expect(metrics.heldout.macroF1).toBeGreaterThan(baselines.vader.macroF1 + 0.25);
+    expect(metrics.heldout.accuracy).toBeGreaterThan(baselines.majority.accuracy + 0.15);
+    // Calibrated: the temperature was fitted (not left at 1) and is recorded.
+    expect(config.aitrader.training.temperature).toBeGreaterThan(1);
   });
 });
 
@@ -75,7 +96,7 @@ describe('a model in FinBERT layout under models/finbert', () => {
 
   beforeAll(() => {
     const finbertDir = join(modelsDir(), 'finbert');
-    buildSentimentModel({ outDir: finbertDir });
+    buildSentimentModel({ ...SMALL, outDir: finbertDir });
     rmSync(join(finbertDir, 'README.md'));
     writeFileSync(join(finbertDir, 'config.json'), JSON.stringify(FINBERT_CONFIG, null, 2));
   });
@@ -102,7 +123,7 @@ describe('a model in FinBERT layout under models/finbert', () => {
 
   it('is refused when its labels are not FinBERT’s', async () => {
     const dir = join(modelsDir(), 'sst2');
-    buildSentimentModel({ outDir: dir });
+    buildSentimentModel({ ...SMALL, outDir: dir });
     writeFileSync(join(dir, 'config.json'), JSON.stringify({ ...FINBERT_CONFIG, id2label: { '0': 'NEGATIVE', '1': 'POSITIVE' } }));
     await expect(loadSentimentClassifier({ modelsDir: modelsDir(), modelName: 'sst2' })).rejects.toThrow(/not FinBERT/);
   });

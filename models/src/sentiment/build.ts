@@ -2,28 +2,48 @@
 //   config.json, tokenizer.json, tokenizer_config.json, special_tokens_map.json, vocab.txt, onnx/model.onnx,
 //   README.md
 // Run: npx tsx models/src/sentiment/build.ts [outDir]   (default: models/finance-sentiment)
+// Trained on the real training split (data/financial-news-sentiment/train.csv); the real evaluation split
+// (valid.csv) and the hand-written headlines are only measured.
 // Deterministic: no timestamps, no Math.random, sorted vocabulary, little-endian tensors.
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { LabelledText, readHeldoutSet, readTrainingSet } from './dataset';
+import { baselineMetrics, BaselineMetrics } from './baselines';
+import { LabelledText, readHeldoutSet, readRealEvaluationSet, readRealTrainingSet } from './dataset';
 import { ID2LABEL, LABEL2ID, SentimentLabel } from './labels';
 import { classificationMetrics, ClassificationMetrics } from './metrics';
 import { modelCard } from './model-card';
+import { NEGATORS, SKIP_BIGRAM_OFFSET } from './features';
 import { buildOnnxGraph, OPSET_VERSION } from './onnx-graph';
 import { specialTokensMap, tokenizerConfig, tokenizerJson, vocabTxt } from './tokenizer-files';
 import { DEFAULT_TRAINING_CONFIG, lexiconExamples, predict, SentimentTrainingConfig, TrainedSentimentModel, trainSentimentModel } from './train';
 
+
 export const MODEL_NAME = 'finance-sentiment';
-export const MODEL_VERSION = '1.0.0';
+export const MODEL_VERSION = '2.0.0';
+
+/** Where the training and evaluation text comes from (recorded in config.json and the model card). */
+export const TRAINING_DATA_SOURCE = {
+  name: 'financial-news-sentiment',
+  description: 'finance news headlines and posts from social media, labelled bearish / bullish / neutral by hand',
+  origin: 'the public "twitter-financial-news-sentiment" dataset published by zeroshot',
+  license: 'MIT',
+  path: 'models/src/sentiment/data/financial-news-sentiment/',
+  label_mapping: { '0 (bearish)': 'negative', '1 (bullish)': 'positive', '2 (neutral)': 'neutral' },
+} as const;
 export const DEFAULT_OUT_DIR = resolve(__dirname, '..', '..', MODEL_NAME);
 
 export interface BuildOptions {
   /** Where to write the model folder; omit to only compute the files. */
   outDir?: string;
+  /** Default: the real training split (train.csv). */
   training?: readonly LabelledText[];
-  heldout?: readonly LabelledText[];
+  /** Examples trained on besides `training` (default: the finance lexicon's phrases). */
   lexicon?: readonly LabelledText[];
+  /** Default: the real evaluation split (valid.csv); only measured, never trained or tuned on. */
+  heldout?: readonly LabelledText[];
+  /** Default: the hand-written held-out headlines (heldout.ndjson); only measured. */
+  handwritten?: readonly LabelledText[];
   config?: SentimentTrainingConfig;
   version?: string;
 }
@@ -36,12 +56,17 @@ export interface BuiltFile {
 
 export interface BuildMetrics {
   training: ClassificationMetrics;
+  /** The real evaluation split (valid.csv). */
   heldout: ClassificationMetrics;
+  /** Clear-cut hand-written headlines, in another style than the training text. */
+  handwritten: ClassificationMetrics;
 }
 
 export interface SentimentBuildResult {
   files: BuiltFile[];
   metrics: BuildMetrics;
+  /** Majority-class and VADER baselines on the same held-out texts. */
+  baselines: BaselineMetrics;
   model: TrainedSentimentModel;
 }
 
@@ -63,8 +88,9 @@ function configJson(
   model: TrainedSentimentModel,
   version: string,
   config: SentimentTrainingConfig,
-  data: { training: readonly LabelledText[]; lexicon: readonly LabelledText[]; heldout: readonly LabelledText[] },
+  data: { training: readonly LabelledText[]; lexicon: readonly LabelledText[]; heldout: readonly LabelledText[]; handwritten: readonly LabelledText[] },
   metrics: BuildMetrics,
+  baselines: BaselineMetrics,
 ): object {
   return {
     _name_or_path: `aitrader/${MODEL_NAME}`,
@@ -81,7 +107,7 @@ function configJson(
       name: MODEL_NAME,
       version,
       platform_model: true,
-      description: 'AITrader finance headline sentiment: softmax regression over hashed WordPiece unigrams and bigrams',
+      description: 'AITrader finance headline sentiment: class-weighted, calibrated softmax regression over hashed WordPiece unigrams, bigrams and skip-bigrams with finance-lexicon and VADER features',
       architecture: {
         type: 'linear-hashed-ngrams',
         pooling: 'sum',
@@ -89,38 +115,50 @@ function configJson(
         unigram_rows: model.vocab.size,
         bigram_buckets: model.space.buckets,
         bigram_hash: '(left_id * vocab_size + right_id) mod bigram_buckets',
-        bigram_tokens: 'word pieces seen in training (seen_in_training initializer)',
+        skip_bigram_hash: model.space.skipBigrams ? `(left_id * vocab_size + right_id + ${SKIP_BIGRAM_OFFSET}) mod bigram_buckets, right two pieces after left` : null,
+        unigram_tokens: 'informative word pieces (informative initializer): not a single letter or digit piece',
+        bigram_tokens: 'informative word pieces seen in training (pairable initializer)',
+        lexicon_features: 'finance lexicon class and VADER polarity, shared rows folded into the unigram rows',
+        negation: model.space.negationScope > 0 ? { scope: model.space.negationScope, negators: NEGATORS, effect: 'unigram rows of pieces within scope after a negator count with sign -1 (negators initializer)' } : null,
         ignored_positions: ['attention_mask == 0', '[CLS]', '[SEP]'],
       },
       training: {
         ...config,
+        temperature: model.temperature,
+        class_weights: model.classWeights,
+        data: TRAINING_DATA_SOURCE,
         training_examples: data.training.length,
         lexicon_examples: data.lexicon.length,
         heldout_examples: data.heldout.length,
+        handwritten_examples: data.handwritten.length,
         training_data_sha256: sha256OfRows(data.training),
         heldout_data_sha256: sha256OfRows(data.heldout),
       },
       metrics,
+      baselines_on_heldout: baselines,
     },
   };
 }
 
 /** Trains and returns every file of the model folder, in memory. */
 export function createSentimentModelFiles(options: Omit<BuildOptions, 'outDir'> = {}): SentimentBuildResult {
-  const training = options.training ?? readTrainingSet();
-  const heldout = options.heldout ?? readHeldoutSet();
+  const training = options.training ?? readRealTrainingSet();
+  const heldout = options.heldout ?? readRealEvaluationSet();
+  const handwritten = options.handwritten ?? readHeldoutSet();
   const lexicon = options.lexicon ?? lexiconExamples();
   const config = options.config ?? DEFAULT_TRAINING_CONFIG;
   const version = options.version ?? MODEL_VERSION;
 
   const model = trainSentimentModel(training, lexicon, config);
-  const metrics: BuildMetrics = { training: evaluate(model, training), heldout: evaluate(model, heldout) };
+  const metrics: BuildMetrics = { training: evaluate(model, training), heldout: evaluate(model, heldout), handwritten: evaluate(model, handwritten) };
+  const baselines = baselineMetrics(training, heldout);
+  const { space } = model;
   const onnxBytes = buildOnnxGraph(
-    { ...model.weights, vocabSize: model.vocab.size, buckets: model.space.buckets, clsId: model.space.clsId, sepId: model.space.sepId, seenInTraining: model.space.seenInTraining },
+    { ...model.weights, vocabSize: space.vocabSize, buckets: space.buckets, clsId: space.clsId, sepId: space.sepId, informative: space.informative, pairable: space.pairable, skipBigrams: space.skipBigrams, negators: space.negators, negationScope: space.negationScope },
     { producerVersion: version, docString: `AITrader ${MODEL_NAME} ${version}: linear model over hashed WordPiece n-grams` },
   );
   const files: BuiltFile[] = [
-    jsonFile('config.json', configJson(model, version, config, { training, lexicon, heldout }, metrics)),
+    jsonFile('config.json', configJson(model, version, config, { training, lexicon, heldout, handwritten }, metrics, baselines)),
     jsonFile('tokenizer.json', tokenizerJson(model.vocab)),
     jsonFile('tokenizer_config.json', tokenizerConfig()),
     jsonFile('special_tokens_map.json', specialTokensMap()),
@@ -132,14 +170,18 @@ export function createSentimentModelFiles(options: Omit<BuildOptions, 'outDir'> 
     version,
     vocabSize: model.vocab.size,
     config,
+    temperature: model.temperature,
+    classWeights: model.classWeights,
     trainingExamples: training.length,
     lexiconExamples: lexicon.length,
     training: metrics.training,
     heldout: metrics.heldout,
+    handwritten: metrics.handwritten,
+    baselines,
     fileSizes: files.map((f) => ({ path: f.path, bytes: f.bytes.length })),
   });
   files.push({ path: 'README.md', bytes: Buffer.from(card, 'utf8') });
-  return { files, metrics, model };
+  return { files, metrics, baselines, model };
 }
 
 export function writeModelFiles(outDir: string, files: readonly BuiltFile[]): void {
@@ -170,6 +212,6 @@ if (require.main === module) {
   console.log(`built ${MODEL_NAME}@${MODEL_VERSION} in ${Date.now() - started} ms → ${outDir}`);
   files.forEach((f) => console.log(`  ${f.path.padEnd(24)} ${f.bytes.length} bytes`));
   console.log(`  total ${total} bytes`);
-  console.log(`training accuracy ${metrics.training.accuracy}, held-out accuracy ${metrics.heldout.accuracy}`);
+  console.log(`training accuracy ${metrics.training.accuracy}; held-out (valid.csv) accuracy ${metrics.heldout.accuracy}, macro-F1 ${metrics.heldout.macroF1}; hand-written accuracy ${metrics.handwritten.accuracy}`);
   (['positive', 'negative', 'neutral'] as const).forEach((l) => console.log(`  ${describeClass(l, metrics.heldout)}`));
 }

@@ -1,16 +1,21 @@
 // The shipped model (models/finance-sentiment), run for real through transformers.js and onnxruntime:
-// labels on clear held-out headlines, held-out accuracy, batching and padding invariance.
+// labels on clear held-out headlines, macro-F1 on the held-out real split (what the build recorded, and
+// above both baselines), batching and padding invariance.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadSentimentClassifier, SentimentClassifier } from './classifier';
-import { readHeldoutSet, readTrainingSet } from './dataset';
+import { baselineMetrics } from './baselines';
+import { readHeldoutSet, readRealEvaluationSet, readRealTrainingSet, readTrainingSet } from './dataset';
 import { SENTIMENT_LABELS } from './labels';
 import { classificationMetrics } from './metrics';
 
 const MODELS_DIR = join(__dirname, '..', '..');
-/** The bar the shipped model must clear on data it never saw; it scores about 0.97 (see its README). */
-const MIN_HELDOUT_ACCURACY = 0.9;
-const MIN_HELDOUT_RECALL_PER_CLASS = 0.85;
+/** The bars the shipped model must clear on real text it never saw; it scores macro-F1 ≈ 0.80 (see its README). */
+const MIN_REAL_MACRO_F1 = 0.78;
+const MIN_REAL_RECALL_PER_CLASS = 0.65;
+/** …and on the clear-cut hand-written headlines (≈ 0.97). */
+const MIN_HANDWRITTEN_ACCURACY = 0.9;
+const MIN_HANDWRITTEN_RECALL_PER_CLASS = 0.85;
 
 const EXAMPLES = [
   { text: 'Apple beats earnings estimates and raises full-year guidance', label: 'positive' },
@@ -44,18 +49,36 @@ describe('shipped finance-sentiment model', () => {
     }
   });
 
-  it(`scores at least ${MIN_HELDOUT_ACCURACY} on the held-out set, as the build measured`, async () => {
+  it(`scores macro-F1 ≥ ${MIN_REAL_MACRO_F1} on the held-out real split, above both baselines, as the build measured`, async () => {
+    const heldout = readRealEvaluationSet();
+    const training = new Set(readRealTrainingSet().map((r) => r.text));
+    expect(heldout.filter((r) => training.has(r.text))).toEqual([]);
+    const scores = await classifier.classify(heldout.map((r) => r.text));
+    const metrics = classificationMetrics(
+      heldout.map((r) => r.label),
+      scores.map((s) => s.label),
+    );
+    expect(metrics.macroF1).toBeGreaterThanOrEqual(MIN_REAL_MACRO_F1);
+    for (const label of SENTIMENT_LABELS) expect(metrics.perClass[label].recall).toBeGreaterThanOrEqual(MIN_REAL_RECALL_PER_CLASS);
+    const baselines = baselineMetrics(readRealTrainingSet(), heldout);
+    expect(metrics.macroF1).toBeGreaterThan(baselines.vader.macroF1);
+    expect(metrics.accuracy).toBeGreaterThan(baselines.majority.accuracy);
+    // onnxruntime's float32 sums and the builder's JavaScript scorer agree on every label.
+    const config = JSON.parse(readFileSync(join(MODELS_DIR, 'finance-sentiment', 'config.json'), 'utf8'));
+    expect(metrics).toEqual(config.aitrader.metrics.heldout);
+  });
+
+  it(`scores at least ${MIN_HANDWRITTEN_ACCURACY} on the clear-cut hand-written held-out headlines`, async () => {
     const heldout = readHeldoutSet();
     const scores = await classifier.classify(heldout.map((r) => r.text));
     const metrics = classificationMetrics(
       heldout.map((r) => r.label),
       scores.map((s) => s.label),
     );
-    expect(metrics.accuracy).toBeGreaterThanOrEqual(MIN_HELDOUT_ACCURACY);
-    for (const label of SENTIMENT_LABELS) expect(metrics.perClass[label].recall).toBeGreaterThanOrEqual(MIN_HELDOUT_RECALL_PER_CLASS);
-    // onnxruntime's float32 sums and the builder's JavaScript scorer agree on every label.
+    expect(metrics.accuracy).toBeGreaterThanOrEqual(MIN_HANDWRITTEN_ACCURACY);
+    for (const label of SENTIMENT_LABELS) expect(metrics.perClass[label].recall).toBeGreaterThanOrEqual(MIN_HANDWRITTEN_RECALL_PER_CLASS);
     const config = JSON.parse(readFileSync(join(MODELS_DIR, 'finance-sentiment', 'config.json'), 'utf8'));
-    expect(metrics).toEqual(config.aitrader.metrics.heldout);
+    expect(metrics).toEqual(config.aitrader.metrics.handwritten);
   });
 
   it('reads negations: "fails to beat", "not expected to"', async () => {

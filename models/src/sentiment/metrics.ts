@@ -12,6 +12,8 @@ export interface ClassMetrics {
 export interface ClassificationMetrics {
   examples: number;
   accuracy: number;
+  /** Unweighted mean of the three classes' F1: what a model that ignores a minority class cannot fake. */
+  macroF1: number;
   perClass: Record<SentimentLabel, ClassMetrics>;
   /** confusion[actual][predicted] */
   confusion: Record<SentimentLabel, Record<SentimentLabel, number>>;
@@ -40,5 +42,13 @@ export function classificationMetrics(actual: readonly SentimentLabel[], predict
       return [label, { precision: round4(precision), recall: round4(recall), f1: round4(f1), support }];
     }),
   ) as Record<SentimentLabel, ClassMetrics>;
-  return { examples: actual.length, accuracy: round4(actual.length ? correct / actual.length : 0), perClass, confusion };
+  // From the unrounded per-class F1s, so the mean does not carry their rounding.
+  const f1s = SENTIMENT_LABELS.map((label) => {
+    const tp = confusion[label][label];
+    const support = SENTIMENT_LABELS.reduce((n, p) => n + confusion[label][p], 0);
+    const predictedCount = SENTIMENT_LABELS.reduce((n, a) => n + confusion[a][label], 0);
+    return tp === 0 ? 0 : (2 * tp) / (support + predictedCount);
+  });
+  const macroF1 = round4(f1s.reduce((a, b) => a + b, 0) / SENTIMENT_LABELS.length);
+  return { examples: actual.length, accuracy: round4(actual.length ? correct / actual.length : 0), macroF1, perClass, confusion };
 }

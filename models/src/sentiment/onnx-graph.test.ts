@@ -2,11 +2,11 @@
 // with onnxruntime-node directly on a freshly trained model, with padded batches and random weights.
 import fc from 'fast-check';
 import * as ort from 'onnxruntime-node';
-import { readHeldoutSet, readTrainingSet } from './dataset';
+import { readHeldoutSet, readRealEvaluationSet, readRealTrainingSet } from './dataset';
 import { FeatureSpace, featuresOf } from './features';
 import { LinearModel, logitsOf } from './linear-model';
 import { buildOnnxGraph, LinearNgramWeights } from './onnx-graph';
-import { lexiconExamples, trainSentimentModel } from './train';
+import { DEFAULT_TRAINING_CONFIG, lexiconExamples, trainSentimentModel } from './train';
 
 const int64 = (rows: number[][]) => {
   const width = rows[0]?.length ?? 0;
@@ -33,11 +33,13 @@ async function onnxLogits(session: ort.InferenceSession, batch: number[][]): Pro
 }
 
 function graphWeights(model: LinearModel<Float32Array>, space: FeatureSpace): LinearNgramWeights {
-  return { ...model, vocabSize: space.vocabSize, buckets: space.buckets, clsId: space.clsId, sepId: space.sepId, seenInTraining: space.seenInTraining };
+  const { vocabSize, buckets, clsId, sepId, informative, pairable, skipBigrams, negators, negationScope } = space;
+  return { ...model, vocabSize, buckets, clsId, sepId, informative, pairable, skipBigrams, negators, negationScope };
 }
 
 describe('ONNX graph', () => {
-  const trained = trainSentimentModel(readTrainingSet(), lexiconExamples());
+  // A subset of the real training split keeps this fast; the graph is the same whatever the data.
+  const trained = trainSentimentModel(readRealTrainingSet().slice(0, 3000), lexiconExamples(), { ...DEFAULT_TRAINING_CONFIG, epochs: 10, calibrationFolds: 0 });
   let session: ort.InferenceSession;
 
   beforeAll(async () => {
@@ -50,8 +52,8 @@ describe('ONNX graph', () => {
     expect(session.outputNames).toEqual(['logits']);
   });
 
-  it('computes the reference logits for every held-out headline, in padded batches', async () => {
-    const texts = readHeldoutSet().map((r) => r.text);
+  it('computes the reference logits for held-out texts (real and hand-written, URLs, numbers, unseen names), in padded batches', async () => {
+    const texts = [...readRealEvaluationSet().slice(0, 400), ...readHeldoutSet()].map((r) => r.text);
     for (let start = 0; start < texts.length; start += 50) {
       const batch = texts.slice(start, start + 50).map((t) => trained.vocab.encode(t));
       const got = await onnxLogits(session, batch);
@@ -62,12 +64,20 @@ describe('ONNX graph', () => {
     }
   });
 
-  it('ignores padding, [CLS] and [SEP], and pairs with unseen tokens, whatever the weights (random weights, ids)', async () => {
-    const space: FeatureSpace = { vocabSize: 11, buckets: 7, clsId: 2, sepId: 3, seenInTraining: Uint8Array.from([1, 1, 1, 1, 1, 1, 0, 1, 1, 0, 1]) };
+  it('ignores padding, [CLS], [SEP] and uninformative tokens, pairs with unseen ones, and negates after negators, whatever the weights (random weights, ids)', async () => {
+    const informative = Uint8Array.from([1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1]);
+    const pairable = Uint8Array.from([1, 1, 1, 1, 1, 1, 0, 0, 1, 0, 1]);
+    const negators = Uint8Array.from([0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0]);
+    const spaces: FeatureSpace[] = [
+      { skipBigrams: false, negationScope: 0 },
+      { skipBigrams: true, negationScope: 0 },
+      { skipBigrams: true, negationScope: 3 },
+      { skipBigrams: false, negationScope: 1 },
+    ].map((options) => ({ vocabSize: 11, buckets: 7, clsId: 2, sepId: 3, informative, pairable, negators, ...options }));
     const rows = (n: number) => fc.array(fc.float({ min: -2, max: 2, noNaN: true, noDefaultInfinity: true }), { minLength: n * 3, maxLength: n * 3 });
     const text = fc.array(fc.integer({ min: 0, max: 10 }), { maxLength: 8 }).map((ids) => [2, ...ids, 3]);
     await fc.assert(
-      fc.asyncProperty(rows(11), rows(7), rows(1), fc.array(text, { minLength: 1, maxLength: 4 }), async (uni, bi, bias, texts) => {
+      fc.asyncProperty(rows(11), rows(7), rows(1), fc.array(text, { minLength: 1, maxLength: 4 }), fc.constantFrom(...spaces), async (uni, bi, bias, texts, space) => {
         const model = { numLabels: 3, unigram: Float32Array.from(uni), bigram: Float32Array.from(bi), bias: Float32Array.from(bias) };
         const s = await ort.InferenceSession.create(buildOnnxGraph(graphWeights(model, space), { producerVersion: 't', docString: 't' }));
         const got = await onnxLogits(s, texts);

@@ -1,10 +1,14 @@
 // Writes the classifier as an ONNX graph with BERT's interface (input_ids, attention_mask,
 // token_type_ids → logits [batch, 3]) so transformers.js runs it as a BertForSequenceClassification.
 // The graph is a linear model over hashed n-grams, using only standard ai.onnx ops (opset 13):
-//   logits = Σ_t w_t·U[id_t] + Σ_t g_t·g_{t+1}·B[(id_t·V + id_{t+1}) mod H] + bias
-// where w_t is 1 for a real word piece and 0 for padding, [CLS] and [SEP], and g_t = w_t·seen[id_t]
-// also drops tokens never seen in training from bigrams. features.ts computes
-// the same sum in JavaScript for training; onnx-graph.test.ts checks the two agree.
+//   logits = Σ_t w_t·U[id_t] + Σ_t g_t·g_{t+1}·B[(id_t·V + id_{t+1}) mod H]
+//          + Σ_t g_t·g_{t+2}·B[(id_t·V + id_{t+2} + S) mod H]   (skip-bigrams, when enabled)  + bias
+// and, with negation handling, the unigram term of a word within `negationScope` positions after a negating
+// word ("not", "fails", …) enters with sign −1 ("fails to beat" counts −beat).
+// where w_t is 1 for an informative word piece (informative[id_t]: not a single letter/digit piece) and 0
+// for others, padding, [CLS] and [SEP], and g_t = w_t·pairable[id_t] keeps only pieces seen in training in pairs.
+// features.ts computes the same sum in JavaScript for training; onnx-graph.test.ts checks the two agree.
+import { SKIP_BIGRAM_OFFSET } from './features';
 import { onnx } from 'onnx-proto';
 
 export const OPSET_VERSION = 13;
@@ -25,8 +29,16 @@ export interface LinearNgramWeights {
   bias: Float32Array;
   clsId: number;
   sepId: number;
-  /** [V] 1/0: token seen in training (may take part in bigrams). */
-  seenInTraining: Uint8Array;
+  /** [V] 1/0: the token carries weight (features.ts isInformativeToken). */
+  informative: Uint8Array;
+  /** [V] 1/0: informative token seen in training (may take part in pairs). */
+  pairable: Uint8Array;
+  /** Adds the pairs two pieces apart (same table, key offset SKIP_BIGRAM_OFFSET). */
+  skipBigrams: boolean;
+  /** [V] 1/0: negating word. */
+  negators: Uint8Array;
+  /** Unigrams up to this many positions after a negating word count with the opposite sign; 0 = off. */
+  negationScope: number;
 }
 
 export interface OnnxModelInfo {
@@ -72,14 +84,25 @@ function maskedBag(prefix: string, table: string, ids: string, weights: string):
 
 export function buildOnnxGraph(w: LinearNgramWeights, info: OnnxModelInfo): Uint8Array {
   const L = w.numLabels;
-  if (w.unigram.length !== w.vocabSize * L || w.bigram.length !== w.buckets * L || w.bias.length !== L || w.seenInTraining.length !== w.vocabSize) {
+  if (w.unigram.length !== w.vocabSize * L || w.bigram.length !== w.buckets * L || w.bias.length !== L || w.pairable.length !== w.vocabSize || w.informative.length !== w.vocabSize || w.negators.length !== w.vocabSize) {
     throw new Error('weight shapes do not match vocabSize/buckets/numLabels');
   }
   const initializer = [
     floatTensor('unigram_weights', [w.vocabSize, L], w.unigram),
     floatTensor('bigram_weights', [w.buckets, L], w.bigram),
     floatTensor('bias', [L], w.bias),
-    floatTensor('seen_in_training', [w.vocabSize], Float32Array.from(w.seenInTraining)),
+    floatTensor('informative', [w.vocabSize], Float32Array.from(w.informative)),
+    floatTensor('pairable', [w.vocabSize], Float32Array.from(w.pairable)),
+    ...(w.negationScope > 0
+      ? [
+          floatTensor('negators', [w.vocabSize], Float32Array.from(w.negators)),
+          floatTensor('one_f', [], Float32Array.of(1)),
+          floatTensor('two_f', [], Float32Array.of(2)),
+          floatTensor('zero_f', [], Float32Array.of(0)),
+          ...Array.from({ length: w.negationScope }, (_, i) => int64Tensor(`shift_pads_${i + 1}`, [4], [0n, BigInt(i + 1), 0n, 0n])),
+          ...Array.from({ length: w.negationScope }, (_, i) => int64Tensor(`shift_end_${i + 1}`, [1], [BigInt(-(i + 1))])),
+        ]
+      : []),
     int64Tensor('cls_id', [], [BigInt(w.clsId)]),
     int64Tensor('sep_id', [], [BigInt(w.sepId)]),
     int64Tensor('vocab_size', [], [BigInt(w.vocabSize)]),
@@ -89,21 +112,40 @@ export function buildOnnxGraph(w: LinearNgramWeights, info: OnnxModelInfo): Uint
     int64Tensor('zero', [1], [0n]),
     int64Tensor('one', [1], [1n]),
     int64Tensor('minus_one', [1], [-1n]),
+    ...(w.skipBigrams ? [int64Tensor('two', [1], [2n]), int64Tensor('minus_two', [1], [-2n]), int64Tensor('skip_offset', [], [BigInt(SKIP_BIGRAM_OFFSET)])] : []),
     int64Tensor('to_end', [1], [INT64_MAX]),
   ];
   const nodes: onnx.INodeProto[] = [
-    // Which positions are words: attended (not padding) and neither [CLS] nor [SEP].
+    // Which positions are words that count: attended (not padding), neither [CLS] nor [SEP], informative.
     node('Equal', ['input_ids', 'cls_id'], 'is_cls'),
     node('Equal', ['input_ids', 'sep_id'], 'is_sep'),
     node('Or', ['is_cls', 'is_sep'], 'is_special'),
     node('Not', ['is_special'], 'is_word'),
     node('Cast', ['is_word'], 'word_f', [intAttr('to', DataType.FLOAT)]),
     node('Cast', ['attention_mask'], 'attended_f', [intAttr('to', DataType.FLOAT)]),
-    node('Mul', ['attended_f', 'word_f'], 'token_w'),
-    ...maskedBag('uni', 'unigram_weights', 'input_ids', 'token_w'),
-    // Adjacent pairs: ids[:, :-1] and ids[:, 1:]; a pair counts only if both of its tokens are words
-    // seen in training.
-    node('Gather', ['seen_in_training', 'input_ids'], 'seen_f', [intAttr('axis', 0)]),
+    node('Mul', ['attended_f', 'word_f'], 'attended_word_f'),
+    node('Gather', ['informative', 'input_ids'], 'informative_f', [intAttr('axis', 0)]),
+    node('Mul', ['attended_word_f', 'informative_f'], 'token_w'),
+    ...(w.negationScope > 0
+      ? [
+          // Negation scope: a word within negationScope positions after a negating word counts with sign −1.
+          // neg[t] shifted right by k (Pad k zeros in front, drop the last k), the max over k = 1..scope.
+          node('Gather', ['negators', 'input_ids'], 'negator_f', [intAttr('axis', 0)]),
+          node('Mul', ['negator_f', 'attended_word_f'], 'negates'),
+          ...Array.from({ length: w.negationScope }, (_, i) => [
+            node('Pad', ['negates', `shift_pads_${i + 1}`, 'zero_f'], `negates_padded_${i + 1}`),
+            node('Slice', [`negates_padded_${i + 1}`, 'zero', `shift_end_${i + 1}`, 'axis_seq'], `negated_by_${i + 1}`),
+          ]).flat(),
+          node('Max', Array.from({ length: w.negationScope }, (_, i) => `negated_by_${i + 1}`), 'in_scope'),
+          node('Mul', ['in_scope', 'two_f'], 'in_scope_2'),
+          node('Sub', ['one_f', 'in_scope_2'], 'unigram_sign'),
+          node('Mul', ['token_w', 'unigram_sign'], 'signed_token_w'),
+          ...maskedBag('uni', 'unigram_weights', 'input_ids', 'signed_token_w'),
+        ]
+      : maskedBag('uni', 'unigram_weights', 'input_ids', 'token_w')),
+    // Adjacent pairs: ids[:, :-1] and ids[:, 1:]; a pair counts only if both of its tokens are pairable
+    // words (informative and seen in training).
+    node('Gather', ['pairable', 'input_ids'], 'seen_f', [intAttr('axis', 0)]),
     node('Mul', ['token_w', 'seen_f'], 'pair_token_w'),
     node('Slice', ['input_ids', 'zero', 'minus_one', 'axis_seq'], 'left_ids'),
     node('Slice', ['input_ids', 'one', 'to_end', 'axis_seq'], 'right_ids'),
@@ -115,7 +157,23 @@ export function buildOnnxGraph(w: LinearNgramWeights, info: OnnxModelInfo): Uint
     node('Mul', ['left_w', 'right_w'], 'pair_w'),
     ...maskedBag('bi', 'bigram_weights', 'pair_bucket', 'pair_w'),
     node('Add', ['uni_sum', 'bi_sum'], 'ngram_sum'),
-    node('Add', ['ngram_sum', 'bias'], 'logits'),
+    ...(w.skipBigrams
+      ? [
+          // Pairs two apart: ids[:, :-2] and ids[:, 2:], keyed with an offset, into the same table.
+          node('Slice', ['input_ids', 'zero', 'minus_two', 'axis_seq'], 'skip_left_ids'),
+          node('Slice', ['input_ids', 'two', 'to_end', 'axis_seq'], 'skip_right_ids'),
+          node('Mul', ['skip_left_ids', 'vocab_size'], 'skip_left_scaled'),
+          node('Add', ['skip_left_scaled', 'skip_right_ids'], 'skip_key_raw'),
+          node('Add', ['skip_key_raw', 'skip_offset'], 'skip_key'),
+          node('Mod', ['skip_key', 'buckets'], 'skip_bucket', [intAttr('fmod', 0)]),
+          node('Slice', ['pair_token_w', 'zero', 'minus_two', 'axis_seq'], 'skip_left_w'),
+          node('Slice', ['pair_token_w', 'two', 'to_end', 'axis_seq'], 'skip_right_w'),
+          node('Mul', ['skip_left_w', 'skip_right_w'], 'skip_pair_w'),
+          ...maskedBag('skip', 'bigram_weights', 'skip_bucket', 'skip_pair_w'),
+          node('Add', ['ngram_sum', 'skip_sum'], 'ngram_all'),
+          node('Add', ['ngram_all', 'bias'], 'logits'),
+        ]
+      : [node('Add', ['ngram_sum', 'bias'], 'logits')]),
   ];
   const ids = (name: string) => tensorInfo(name, DataType.INT64, ['batch_size', 'sequence_length']);
   const model: onnx.IModelProto = {
