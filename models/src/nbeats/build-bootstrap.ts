@@ -2,25 +2,33 @@
 // it registers and promotes on first start when the registry has no promoted version.
 // Run: npm run models:bootstrap   (or npx tsx models/src/nbeats/build-bootstrap.ts [outFile])
 //
-// Training data: a seeded synthetic series (trend × 20- and 7-step cycles × noise, plus a random-walk
-// part so the error grows with the horizon step, as it does on real prices). Not the bundled market
-// data, on purpose: sample-trades.csv holds 12 trades and sample-ticks.ndjson 30 minutes of five
-// symbols (30 one-minute closes each; 1-second closes forward-filled give ~9k prices that are a pure
-// random walk with nothing to learn: a model trained on them scored relativeToNaive ≈ 1.5 on the test
-// split). A 60 → 10 model needs thousands of windows with structure to be worth serving. The worker's
-// training jobs use the same corpus unless they are given symbols (their candles from PostgreSQL).
+// Training data: real prices, the 9,603 one-minute closes of data/bitstamp-btcusd-1m.csv (Bitstamp
+// BTC/USD, 2013-11-25 → 12-01; source and license in data/README.md), split in time 70/15/15. The metrics
+// the file carries are therefore measured on real prices, and the service's confidence is built from
+// them (skill = 1 − validation relativeToNaive). Measured: the network does not beat the naive forecast
+// on real 1-minute prices (validation relativeToNaive ≈ 1.05, test ≈ 1.12), so its skill is 0 and every
+// confidence it reports is the floor ε = 0.001: the strategy's forecast factor is then 0, which is what
+// a forecast worth nothing should weigh. The previous recipe trained on a seeded synthetic series
+// (SYNTHETIC_CORPUS, still the worker's default corpus) and carried synthetic metrics (relativeToNaive
+// 0.12), so it reported confidences of 0.4–0.7 on real prices while scoring 1.9 × naive's error there
+// (npm run eval:forecast measures both).
 //
 // Deterministic: same code, same bytes (seeded data and initialisation, no clock in the file).
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { syntheticSeries, type SyntheticSeriesOptions } from './data';
+import { type SyntheticSeriesOptions } from './data';
+import { BITSTAMP_BARS_FILE } from './data/make-bitstamp-bars';
+import { readOhlcvCsv } from './ohlcv';
 import { exportOnnx } from './onnx-export';
 import { train, type TrainOptions, type TrainResult } from './train';
 
 export const BOOTSTRAP_VERSION = 'nbeats-bootstrap';
 export const BOOTSTRAP_FILE = resolve(__dirname, '..', '..', 'nbeats', `${BOOTSTRAP_VERSION}.onnx`);
 
-/** The synthetic training corpus: 6000 steps, ±4 % / ±1.5 % cycles, 0.3 % noise, 0.1 % random walk per step. */
+/**
+ * The previous bootstrap's synthetic training corpus (6000 steps, ±4 % / ±1.5 % cycles, 0.3 % noise, 0.1 %
+ * random walk per step); still the worker's default training data and eval:forecast's comparison.
+ */
 export const SYNTHETIC_CORPUS: SyntheticSeriesOptions = { length: 6000, seed: 42, randomWalk: 0.001 };
 
 /** A small network (2 blocks × 2 layers × 32, ~10.6k weights, ~45 KB as ONNX) that trains in seconds on one core. */
@@ -41,8 +49,11 @@ export interface BootstrapBuild {
   trainingMs: number;
 }
 
+/** What the bootstrap trains on, as recorded in its metadata (`aitrader.data`). */
+export const BOOTSTRAP_DATA = 'ohlcv 1m close: models/src/nbeats/data/bitstamp-btcusd-1m.csv (Bitstamp BTC/USD, 2013-11-25 to 2013-12-01, 9603 bars; ta4j-examples 0.15, MIT)';
+
 export function buildBootstrap(): BootstrapBuild {
-  const series = syntheticSeries(SYNTHETIC_CORPUS);
+  const { series } = readOhlcvCsv(BITSTAMP_BARS_FILE);
   const started = performance.now();
   const result = train({ ...BOOTSTRAP_TRAINING, series });
   const trainingMs = performance.now() - started;
@@ -51,7 +62,7 @@ export function buildBootstrap(): BootstrapBuild {
     validation: result.metrics.validation,
     test: result.metrics.test,
     extra: {
-      'aitrader.data': `syntheticSeries(${JSON.stringify(SYNTHETIC_CORPUS)})`,
+      'aitrader.data': BOOTSTRAP_DATA,
       'aitrader.training': JSON.stringify({ ...BOOTSTRAP_TRAINING, bestEpoch: result.bestEpoch, split: result.split }),
     },
   });
