@@ -41,6 +41,11 @@ step('checking the committed supergraph', () => {
   if (r.status !== 0) throw new Error('supergraph check failed');
 });
 
+step('schema checks (breaking changes, shipped operations)', () => {
+  const r = spawnSync(join(BIN, 'tsx'), [join(ROOT, 'tools', 'src', 'schema-check', 'cli.ts'), '--base', 'HEAD'], { cwd: ROOT, stdio: 'inherit', env });
+  if (r.status !== 0) throw new Error('schema checks failed');
+});
+
 step('checking the generated resolver types', () => {
   const r = spawnSync(join(BIN, 'tsx'), [join(ROOT, 'scripts', 'codegen-check.ts')], { cwd: ROOT, stdio: 'inherit', env });
   if (r.status !== 0) throw new Error('generated resolver types are stale');
