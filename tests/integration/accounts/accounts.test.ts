@@ -1,10 +1,12 @@
 // The accounts service on real Redis and PostgreSQL: fills from the `fills` stream move positions and
 // cash exactly (hand-computed case with a partial close and a flip), a duplicate fill changes nothing,
 // marks come from the latest quote, bad input gets typed errors, and the MCP endpoint serves accounts.
+// Each fill is first recorded as execution records it (accounts applies no other; see fill-provenance).
 import { randomBytes } from 'node:crypto';
 import Redis from 'ioredis';
 import { createLogger, startService, StreamPublisher, writeTopOfBook, type Fill, type RunningService } from '@aitrader/platform';
 import { definition, type AccountsServices } from '../../../subgraphs/accounts/src';
+import { closeRecordedFills, recordFill } from '../support/recorded-fill';
 import { REDIS_URL, fieldsOf, gql, testConfig, uniquePrefix, waitFor } from '../support/env';
 
 const prefix = uniquePrefix('accounts');
@@ -19,6 +21,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await svc?.close();
+  await closeRecordedFills();
   await redis.quit();
 });
 
@@ -37,7 +40,13 @@ async function create(id: string, startingCash = 100_000) {
 
 let seq = 0;
 function fill(accountId: string, side: 'BUY' | 'SELL', quantity: number, price: number, tradeId = `T-${run}-${++seq}`): Fill {
-  return { tradeId, orderId: `O-${run}`, clientOrderId: `C-${run}`, accountId, symbol: 'AAPL', side, quantity, price, fee: 1, timestamp: new Date(Date.UTC(2025, 8, 27, 14, 0, seq)).toISOString() };
+  return { tradeId, orderId: `O-${tradeId}`, clientOrderId: `C-${tradeId}`, accountId, symbol: 'AAPL', side, quantity, price, fee: 1, timestamp: new Date(Date.UTC(2025, 8, 27, 14, 0, seq)).toISOString() };
+}
+
+/** Publishes a fill that execution recorded first, as a genuine one is. */
+async function publishRecorded(f: Fill) {
+  await recordFill(f);
+  await publisher.publish('fills', f);
 }
 
 async function drained() {
@@ -62,7 +71,7 @@ test('fills give exact positions, average prices, realized P&L and cash; duplica
     [fill(id, 'SELL', 80, 9), { quantity: -50, averagePrice: 9, realizedPnl: 56, cash: 100_506 }], // flip: 30 × (9 − 11) − fee, short 50 @ 9
   ];
   for (const [f, expected] of steps) {
-    await publisher.publish('fills', f);
+    await publishRecorded(f);
     await drained();
     const a = await account(id);
     expect({ ...pick(a.positions[0]), cash: a.cash }).toEqual(expected);
@@ -83,7 +92,7 @@ test('fills give exact positions, average prices, realized P&L and cash; duplica
   expect({ ...pick(a.positions[0]), cash: a.cash }).toEqual(steps[steps.length - 1]![1]);
 
   // Close the short: +50 × (9 − 8) − fee; flat positions are hidden unless asked for.
-  await publisher.publish('fills', fill(id, 'BUY', 50, 8));
+  await publishRecorded(fill(id, 'BUY', 50, 8));
   await drained();
   a = await account(id);
   expect(a.positions).toEqual([]);
@@ -117,7 +126,7 @@ test('deposit and reset move cash through the ledger and equity history', async 
   await create(id, 5_000);
   const dep = await gql(svc.url, `mutation { deposit(id: "${id}", amount: 250.5) { account { cash } error { code } } }`);
   expect(dep.data?.deposit).toEqual({ account: { cash: 5_250.5 }, error: null });
-  await publisher.publish('fills', fill(id, 'BUY', 10, 100));
+  await publishRecorded(fill(id, 'BUY', 10, 100));
   await drained();
   const reset = await gql(svc.url, `mutation { resetAccount(id: "${id}", startingCash: 7000) { account { cash startingCash positions { symbol } } error { code } } }`);
   expect(reset.data?.resetAccount).toEqual({ account: { cash: 7_000, startingCash: 7_000, positions: [] }, error: null });

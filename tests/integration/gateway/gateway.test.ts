@@ -2,8 +2,9 @@
 // a query planned across several subgraphs.
 import { randomBytes } from 'node:crypto';
 import Redis from 'ioredis';
-import { SUBGRAPHS, StreamPublisher } from '@aitrader/platform';
+import { SUBGRAPHS, StreamPublisher, type Fill } from '@aitrader/platform';
 import { REDIS_URL, gql, uniquePrefix, waitFor } from '../support/env';
+import { closeRecordedFills, recordFill } from '../support/recorded-fill';
 import { startStack, type Stack } from '../support/stack';
 
 let stack: Stack;
@@ -14,6 +15,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await stack?.close();
+  await closeRecordedFills();
   await redis.quit();
 });
 
@@ -71,9 +73,11 @@ test('through the gateway: an instrument with its quote, book and candles; an ac
   const accountId = `gw-acct-${randomBytes(3).toString('hex')}`;
   const created = await gql(stack.gateway.url, `mutation { createAccount(input: { id: "${accountId}", name: "gateway test", startingCash: 10000 }) { error { code } } }`);
   expect(created.data?.createAccount.error).toBeNull();
-  await new StreamPublisher(redis, { prefix }).publish('fills', {
-    tradeId: `${accountId}-t1`, orderId: 'o1', clientOrderId: 'c1', accountId, symbol: 'AAPL', side: 'BUY', quantity: 10, price: 255, fee: 0, timestamp: '2025-10-01T13:31:03Z',
-  });
+  const fill: Fill = {
+    tradeId: `${accountId}-t1`, orderId: `${accountId}-o1`, clientOrderId: 'c1', accountId, symbol: 'AAPL', side: 'BUY', quantity: 10, price: 255, fee: 0, timestamp: '2025-10-01T13:31:03Z',
+  };
+  await recordFill(fill); // as execution does before publishing: accounts applies only recorded fills
+  await new StreamPublisher(redis, { prefix }).publish('fills', fill);
 
   const query = `{
     instrument(symbol: "AAPL") {

@@ -61,7 +61,7 @@ export class AccountsService {
     return account;
   }
 
-  /** Applies a fill from the `fills` stream; a duplicate trade id changes nothing. */
+  /** Applies a fill from the `fills` stream as execution recorded it; an identical redelivery changes nothing. */
   async applyFill(fill: Fill): Promise<FillOutcome> {
     const outcome = await this.store.applyFill(fill);
     if (!outcome.applied) {

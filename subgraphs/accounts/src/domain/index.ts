@@ -20,3 +20,16 @@ export {
 } from './account';
 export { MAX_AMOUNT, validateDeposit, validateFill, validateStartingCash, type FillLike } from './validation';
 export { equityPoint, equityPointDue, type EquityPoint } from './equity';
+export {
+  compareWithApplied,
+  compareWithRecorded,
+  conflictingDuplicateReason,
+  mismatchReason,
+  unrecordedReason,
+  type AppliedFillFacts,
+  type FillComparison,
+  type FillDifference,
+  type FillFacts,
+  type FillField,
+  type FillRejectionCode,
+} from './recorded-fill';

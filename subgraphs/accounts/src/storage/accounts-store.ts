@@ -1,10 +1,15 @@
 // Storage layer of the accounts service: every read and write of accounts, positions, the cash ledger and
 // equity snapshots. Each mutation is one transaction holding the account row lock, so concurrent fills
 // and deposits on one account serialize and a fill is applied at most once (trade id unique in the ledger).
+// A fill is applied only if execution recorded it: its `fills` row (same database, written in the order's
+// transaction before the fill is published) is read in the applying transaction and must agree exactly.
 import type Decimal from 'decimal.js';
 import { Prisma, type PrismaClient } from '@aitrader/prisma';
 import { exact, type Fill } from '@aitrader/platform';
-import { applyFill, emptyPosition, validateFill, type PositionState } from '../domain';
+import {
+  applyFill, compareWithApplied, compareWithRecorded, conflictingDuplicateReason, emptyPosition, mismatchReason, unrecordedReason, validateFill,
+  type FillRejectionCode, type PositionState,
+} from '../domain';
 
 export type TxClient = Prisma.TransactionClient;
 
@@ -28,6 +33,14 @@ export class AccountNotFoundError extends Error {
   constructor(readonly accountId: string) {
     super(`account ${accountId} does not exist`);
     this.name = 'AccountNotFoundError';
+  }
+}
+
+/** A fill that must not be applied: not recorded by execution, not as recorded, or a conflicting duplicate. */
+export class FillRejectedError extends Error {
+  constructor(readonly code: FillRejectionCode, message: string) {
+    super(message);
+    this.name = 'FillRejectedError';
   }
 }
 
@@ -121,13 +134,18 @@ export class AccountsStore {
     });
   }
 
-  /** Applies one fill exactly once: a trade id already in the ledger changes nothing. */
+  /**
+   * Applies one fill exactly once, and only as execution recorded it. A trade id already in the ledger
+   * changes nothing if the message is what was applied, and is refused (CONFLICTING_DUPLICATE) if not;
+   * a new trade id needs execution's row of that trade id (UNRECORDED_FILL) agreeing exactly (FILL_MISMATCH).
+   */
   async applyFill(fill: Fill): Promise<FillOutcome> {
     const input = validateFill(fill);
     try {
       return await this.prisma.$transaction(async (tx): Promise<FillOutcome> => {
         const account = await lockAccount(tx, fill.accountId);
-        if (await tx.ledgerEntry.findUnique({ where: { tradeId: fill.tradeId }, select: { id: true } })) return { applied: false, reason: 'duplicate' };
+        if (await alreadyApplied(tx, fill)) return { applied: false, reason: 'duplicate' };
+        await checkRecorded(tx, fill);
         const existing = await tx.position.findUnique({ where: { accountId_symbol: { accountId: fill.accountId, symbol: fill.symbol } } });
         const before = existing ? toPosition(existing) : { symbol: fill.symbol, ...emptyPosition() };
         const { position, cashDelta, realized } = applyFill(before, input);
@@ -167,6 +185,33 @@ export class AccountsStore {
     });
     return rows.reverse().map((r) => ({ at: r.at, cash: dec(r.cash), equity: dec(r.equity) }));
   }
+}
+
+/** True if the ledger holds the trade id as this message has it; throws if it holds another version of it. */
+async function alreadyApplied(tx: TxClient, fill: Fill): Promise<boolean> {
+  const entry = await tx.ledgerEntry.findUnique({ where: { tradeId: fill.tradeId } });
+  if (!entry) return false;
+  const applied = {
+    accountId: entry.accountId, symbol: entry.symbol ?? '', side: entry.side ?? '',
+    quantity: entry.quantity?.toString() ?? 'missing', price: entry.price?.toString() ?? 'missing', fee: entry.fee?.toString() ?? 'missing',
+  };
+  const check = compareWithApplied(fill, applied);
+  if (!check.ok) throw new FillRejectedError('CONFLICTING_DUPLICATE', conflictingDuplicateReason(fill.tradeId, check.difference));
+  // The ledger has no order id: execution's row (if any) has the one that was applied.
+  const recorded = await tx.fill.findUnique({ where: { tradeId: fill.tradeId }, select: { orderId: true } });
+  if (recorded && recorded.orderId !== fill.orderId) {
+    throw new FillRejectedError('CONFLICTING_DUPLICATE', conflictingDuplicateReason(fill.tradeId, { field: 'orderId', got: fill.orderId, expected: recorded.orderId }));
+  }
+  return true;
+}
+
+/** Execution's own `fills` row for the trade id must exist and agree with the message exactly. */
+async function checkRecorded(tx: TxClient, fill: Fill): Promise<void> {
+  const row = await tx.fill.findUnique({ where: { tradeId: fill.tradeId } });
+  if (!row) throw new FillRejectedError('UNRECORDED_FILL', unrecordedReason(fill.tradeId));
+  const recorded = { ...row, quantity: row.quantity.toString(), price: row.price.toString(), fee: row.fee.toString() };
+  const check = compareWithRecorded(fill, recorded);
+  if (!check.ok) throw new FillRejectedError('FILL_MISMATCH', mismatchReason(fill.tradeId, check.difference));
 }
 
 async function lockAccount(tx: TxClient, id: string): Promise<AccountRow> {
