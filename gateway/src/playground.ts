@@ -23,7 +23,8 @@ const DEFAULT_QUERY = `# AITrader federated API. Try a query, or a subscription 
 }
 `;
 
-function page(endpoint: string): string {
+function page(endpoint: string, localKey?: string): string {
+  const headers = localKey ? JSON.stringify({ Authorization: `Bearer ${localKey}` }, null, 2) : '{\n  "Authorization": "Bearer <API key or JWT>"\n}';
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -41,18 +42,21 @@ function page(endpoint: string): string {
   <script>
     // Subscriptions go over graphql-ws on the same path (ws:// or wss://).
     const wsUrl = location.origin.replace(/^http/, 'ws') + ${JSON.stringify(endpoint)};
-    const fetcher = GraphiQL.createFetcher({ url: ${JSON.stringify(endpoint)}, wsClient: graphqlWs.createClient({ url: wsUrl, lazy: true }) });
+    // The socket sends the headers editor's Authorization as connectionParams (the gateway requires one).
+    const connectionParams = () => { try { return JSON.parse(localStorage.getItem('graphiql:headers') || ${JSON.stringify(headers)}); } catch { return {}; } };
+    const fetcher = GraphiQL.createFetcher({ url: ${JSON.stringify(endpoint)}, wsClient: graphqlWs.createClient({ url: wsUrl, lazy: true, connectionParams }) });
     ReactDOM.createRoot(document.getElementById('graphiql')).render(
-      React.createElement(GraphiQL, { fetcher, defaultQuery: ${JSON.stringify(DEFAULT_QUERY)}, defaultEditorToolsVisibility: true }),
+      React.createElement(GraphiQL, { fetcher, defaultQuery: ${JSON.stringify(DEFAULT_QUERY)}, defaultHeaders: ${JSON.stringify(headers)}, defaultEditorToolsVisibility: true }),
     );
   </script>
 </body>
 </html>`;
 }
 
-export function mountPlayground(app: Express, endpoint = '/graphql'): void {
+/** `localKey`: the development admin key `npm start` made, pre-filled in the headers editor (never in production). */
+export function mountPlayground(app: Express, endpoint = '/graphql', localKey?: string): void {
   app.get('/playground', (_req, res) => {
-    res.type('html').send(page(endpoint));
+    res.type('html').send(page(endpoint, localKey));
   });
   app.get('/playground/assets/:name', (req, res) => {
     const asset = ASSETS[req.params.name];

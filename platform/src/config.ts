@@ -15,7 +15,8 @@ const BaseSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_FORMAT: z.enum(['json', 'pretty']).default('json'),
-  HOST: z.string().min(1).default('0.0.0.0'),
+  // Loopback by default: outside compose (which sets 0.0.0.0) nothing is reachable from other machines.
+  HOST: z.string().min(1).default('127.0.0.1'),
   REDIS_URL: z
     .url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' })
     .default('redis://127.0.0.1:6379/0'),
@@ -29,6 +30,19 @@ const BaseSchema = z.object({
   CONSUMER_NAME: z.string().regex(/^[\w.-]{1,64}$/, 'must be 1-64 letters, digits, ".", "_" or "-"').default(hostname().replace(/[^\w.-]/g, '-').slice(0, 64) || 'local'),
   // The paper account the platform trades by default: created by accounts at first start, traded by strategy.
   DEFAULT_ACCOUNT_ID: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).default('default'),
+  // Shared by every process: signs the principal the gateway (or a calling service) passes on. `npm start`
+  // generates one into .aitrader/local.json; every service refuses to start without it.
+  INTERNAL_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  // JWTs: HS256 with a secret, or RS256/ES256 with a JWKS file or URL; optional issuer and audience.
+  AUTH_JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  AUTH_JWKS_FILE: z.string().min(1).optional(),
+  AUTH_JWKS_URL: z.url({ protocol: /^https?$/ }).optional(),
+  AUTH_JWT_ISSUER: z.string().min(1).optional(),
+  AUTH_JWT_AUDIENCE: z.string().min(1).optional(),
+  // Longest a GraphQL operation may run (gateway and subgraphs) before it is abandoned.
+  OPERATION_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
+  // Stack traces in GraphQL errors: never in production; elsewhere only when asked for (1).
+  GRAPHQL_DEBUG: z.enum(['0', '1']).default('0'),
 });
 
 // Where each service listens and where the others find it: one port and (for most) one URL variable per
@@ -42,7 +56,20 @@ const EndpointsSchema = z.object(
   ) as Record<PortVariable, ReturnType<typeof port>> & Record<UrlVariable, ReturnType<typeof httpUrl>>,
 );
 
-export const ConfigSchema = BaseSchema.extend(EndpointsSchema.shape);
+/** What production refuses to run without: credentials on Redis and PostgreSQL, and the internal secret. */
+function productionProblems(c: { NODE_ENV: string; REDIS_URL: string; DATABASE_URL: string; INTERNAL_SECRET?: string }): { path: string; message: string }[] {
+  if (c.NODE_ENV !== 'production') return [];
+  const problems: { path: string; message: string }[] = [];
+  if (!new URL(c.REDIS_URL).password) problems.push({ path: 'REDIS_URL', message: 'production needs a Redis ACL user/password in REDIS_URL (redis://user:password@host:6379/0)' });
+  const db = new URL(c.DATABASE_URL);
+  if (!db.password || db.password === 'postgres') problems.push({ path: 'DATABASE_URL', message: 'production needs a PostgreSQL password other than the default' });
+  if (!c.INTERNAL_SECRET) problems.push({ path: 'INTERNAL_SECRET', message: 'production needs INTERNAL_SECRET (32+ random characters shared by every process)' });
+  return problems;
+}
+
+export const ConfigSchema = BaseSchema.extend(EndpointsSchema.shape).superRefine((c, ctx) => {
+  for (const p of productionProblems(c)) ctx.addIssue({ code: 'custom', path: [p.path], message: p.message });
+});
 
 export type Config = z.infer<typeof ConfigSchema> & {
   /** The environment this config was read from; each service parses its own settings from it. */

@@ -1,6 +1,7 @@
 // Service runtime shared by every process: config and the service's own settings, logger, Redis and
 // PostgreSQL connections, `GET /health`, the service's REST routes and, for subgraphs, the federated
 // GraphQL endpoint with a context made per request (request id, caller, DataLoaders).
+import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type Express } from 'express';
@@ -19,7 +20,13 @@ import { healthHttpStatus, healthReporter, postgresCheck, redisCheck, type Depen
 import { serviceInfoField, serviceInfoTypeDefs, toServiceInfo } from './graphql/service-info';
 import { DateTimeScalar } from './graphql/scalars';
 import { createEventBus, serveSubscriptions, type RedisPubSub } from './graphql/subscriptions';
-import { requestContextOf, type RequestContext } from './graphql/request-context';
+import { requestIdOf, type RequestContext } from './graphql/request-context';
+import { abandonedRequestPlugin, apolloErrorOptions } from './graphql/apollo-options';
+import { createAuthenticator, type Authenticator } from './auth/authenticator';
+import { signedPrincipalHeaders, verifySignedPrincipal } from './auth/internal';
+import { servicePrincipal, type Scope } from './auth/principal';
+import { gatewayOnly, jsonBody, requestSignal, restCaller } from './http/guards';
+import { ConfigError } from './config';
 import { SERVICES, type ServiceName } from './services';
 import { VERSION } from './version';
 
@@ -31,6 +38,10 @@ export interface ServiceContext {
   prisma: PrismaClient;
   /** Redis-backed pub/sub for GraphQL subscriptions; `channel()` applies the deployment's prefix. */
   events: { pubsub: RedisPubSub; channel: (name: string) => string };
+  /** Verifies API keys and JWTs (REST and MCP endpoints). */
+  auth: Authenticator;
+  /** Headers that let this process call another platform process as itself (a signed service principal). */
+  serviceHeaders(requestId?: string): Record<string, string>;
   health(): Promise<HealthReport>;
 }
 
@@ -66,6 +77,11 @@ export interface ServiceDefinition<S = unknown, T = any, L = unknown> { // eslin
   loaders?: (ctx: AppContext<S, T>) => L;
   /** REST endpoints of the service (the seed's API). */
   routes?: (app: Express, ctx: AppContext<S, T>) => void;
+  /**
+   * The scope each REST route needs, by `"METHOD /path"` prefix (e.g. `"POST /api/news": "admin"`);
+   * every other route needs `read`. `/health` is open.
+   */
+  routeScopes?: Record<string, Scope>;
   /** Checks beyond Redis and PostgreSQL. */
   checks?: (ctx: AppContext<S, T>) => DependencyCheck[];
   /** Background work (stream consumers, ...); returns how to stop it. */
@@ -96,6 +112,8 @@ export async function startService<S, T, L>(
   options: { config?: Config; port?: number; logger?: Logger } = {},
 ): Promise<RunningService<S, T>> {
   const config = options.config ?? loadConfig();
+  const secret = config.INTERNAL_SECRET;
+  if (!secret) throw new ConfigError(['INTERNAL_SECRET: required — the secret every process shares to sign the caller it passes on (npm start generates one)']);
   // Invalid settings fail here, before any connection is opened (ConfigError names each variable).
   const settings = (def.settings ? parseSettings(def.settings, config) : {}) as T;
   const logger = options.logger ?? createLogger(def.name, config);
@@ -109,6 +127,8 @@ export async function startService<S, T, L>(
     redis,
     prisma,
     events: createEventBus(redis, config.REDIS_PREFIX),
+    auth: createAuthenticator(config, prisma),
+    serviceHeaders: (requestId = randomUUID()) => signedPrincipalHeaders(secret, servicePrincipal(def.name), requestId),
     health: healthReporter(
       def.name,
       VERSION,
@@ -130,11 +150,21 @@ export async function startService<S, T, L>(
   const schema = def.typeDefs ? buildSubgraphSchema(subgraphModules(def as ServiceDefinition)) : undefined;
   const requestScoped = (request: RequestContext): GraphQLContext<S, T, L> => ({ ...ctx, request, loaders: (def.loaders?.(ctx) ?? {}) as L });
   if (schema) {
-    apollo = new ApolloServer<GraphQLContext<S, T, L>>({ schema, introspection: true, logger });
+    apollo = new ApolloServer<GraphQLContext<S, T, L>>({ schema, logger, ...apolloErrorOptions(config), plugins: [abandonedRequestPlugin()] });
     await apollo.start();
-    app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, { context: async ({ req }) => requestScoped(requestContextOf(req.headers)) }));
+    app.use(
+      '/graphql',
+      gatewayOnly(secret),
+      ...jsonBody('graphql'),
+      expressMiddleware(apollo, {
+        context: async ({ req, res }) =>
+          requestScoped({ requestId: requestIdOf(req.headers), caller: res.locals.caller, signal: requestSignal(req, res, config.OPERATION_TIMEOUT_MS) }),
+      }),
+    );
   }
-  app.use(express.json({ limit: '1mb' }));
+  const scopes = Object.entries(def.routeScopes ?? {});
+  app.use(restCaller(secret, ctx.auth, (req) => scopes.find(([route]) => `${req.method} ${req.path}`.startsWith(route))?.[1] ?? 'read'));
+  app.use(...jsonBody('rest'));
   def.routes?.(app, ctx);
   app.use((_req, res) => res.status(404).json({ error: 'not found' }));
 
@@ -146,7 +176,11 @@ export async function startService<S, T, L>(
   });
   const actualPort = (server.address() as AddressInfo).port;
   const closeSubscriptions = schema?.getSubscriptionType()
-    ? serveSubscriptions(server, '/graphql', schema, (headers) => requestScoped(requestContextOf(headers)))
+    ? serveSubscriptions(server, '/graphql', schema, {
+        // The gateway's upstream connection states (and signs) who it is in connectionParams.
+        authorize: (params) => verifySignedPrincipal(secret, params),
+        context: (caller, requestId) => requestScoped({ requestId, caller, signal: new AbortController().signal }),
+      })
     : undefined;
   const stopBackground = await def.start?.(ctx);
   logger.info({ port: actualPort, graphql: Boolean(apollo) }, `${def.name} listening`);

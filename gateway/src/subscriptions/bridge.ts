@@ -8,12 +8,15 @@ import type { Server } from 'node:http';
 import { GraphQLError, print, type ExecutionArgs, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
-import type { Logger } from '@aitrader/platform';
+import { AuthError, type Logger, type Principal } from '@aitrader/platform';
 import { BridgeError, bridgeSubscription, KEY_VARIABLE } from './operations';
 import type { SubscriptionRoute } from './routes';
 
-/** Runs an operation through the gateway (Apollo Server's executeOperation). */
-export type GatewayExecutor = (request: { query: string; variables?: Record<string, unknown>; operationName?: string }) => Promise<ExecutionResult>;
+/** Runs an operation through the gateway (Apollo Server's executeOperation) as `principal`. */
+export type GatewayExecutor = (
+  request: { query: string; variables?: Record<string, unknown>; operationName?: string },
+  principal: Principal | null,
+) => Promise<ExecutionResult>;
 
 export interface BridgeOptions {
   server: Server;
@@ -22,6 +25,10 @@ export interface BridgeOptions {
   routes: readonly SubscriptionRoute[];
   /** ws:// URL of a subgraph's graphql-ws endpoint. */
   subgraphUrl: (service: string) => string;
+  /** connectionParams of the gateway's own upstream connections (its signed service principal). */
+  upstreamParams: () => Record<string, unknown>;
+  /** The caller of a client connection from its connectionParams; null = none given; throws when invalid. */
+  authenticate: (params: Record<string, unknown>) => Promise<Principal | null>;
   execute: GatewayExecutor;
   logger: Logger;
 }
@@ -35,14 +42,18 @@ export function serveGatewaySubscriptions(options: BridgeOptions): () => Promise
     let client = upstreams.get(service);
     if (!client) {
       // One multiplexed connection per subgraph, opened on first use and re-opened after a drop.
-      client = createClient({ url: options.subgraphUrl(service), webSocketImpl: WebSocket, lazy: true, retryAttempts: 5 });
+      client = createClient({ url: options.subgraphUrl(service), webSocketImpl: WebSocket, lazy: true, retryAttempts: 5, connectionParams: options.upstreamParams });
       upstreams.set(service, client);
     }
     return client;
   };
 
+  const principalOf = (args: ExecutionArgs) => ((args.contextValue ?? {}) as { principal?: Principal }).principal ?? null;
   const run = (args: ExecutionArgs) =>
-    options.execute({ query: print(args.document), variables: (args.variableValues ?? undefined) as Record<string, unknown> | undefined, operationName: args.operationName ?? undefined });
+    options.execute(
+      { query: print(args.document), variables: (args.variableValues ?? undefined) as Record<string, unknown> | undefined, operationName: args.operationName ?? undefined },
+      principalOf(args),
+    );
 
   const subscribe = async (args: ExecutionArgs): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> => {
     let bridged;
@@ -53,6 +64,10 @@ export function serveGatewaySubscriptions(options: BridgeOptions): () => Promise
       throw err;
     }
     const variables = (args.variableValues ?? {}) as Record<string, unknown>;
+    const principal = principalOf(args);
+    // Events are read upstream as the gateway; a credential bound to accounts may only follow its own.
+    const refusal = accountRefusal(principal, bridged.accountId(variables));
+    if (refusal) return failed(refusal, 'FORBIDDEN');
     const events = upstream(bridged.route.service).iterate<Record<string, Record<string, unknown> | null>>({ query: print(bridged.upstream), variables });
     const lookup = print(bridged.lookup);
     const { field, keyArg } = bridged.route;
@@ -60,7 +75,7 @@ export function serveGatewaySubscriptions(options: BridgeOptions): () => Promise
     const resolveEvent = async (event: ExecutionResult<Record<string, Record<string, unknown> | null>>): Promise<ExecutionResult> => {
       const key = event.data?.[field]?.[keyArg];
       if (event.errors?.length || typeof key !== 'string') return { errors: event.errors ?? [new GraphQLError(`event of ${field} without its ${keyArg}`)] } as ExecutionResult;
-      const result = await options.execute({ query: lookup, variables: { ...variables, [KEY_VARIABLE]: key }, operationName: args.operationName ?? undefined });
+      const result = await options.execute({ query: lookup, variables: { ...variables, [KEY_VARIABLE]: key }, operationName: args.operationName ?? undefined }, principal);
       return result;
     };
     const iterator: AsyncIterableIterator<ExecutionResult> = {
@@ -80,10 +95,24 @@ export function serveGatewaySubscriptions(options: BridgeOptions): () => Promise
     return iterator;
   };
 
+  const principals = new WeakMap<object, Principal>();
   const wss = new WebSocketServer({ server: options.server, path: options.path });
   const cleanup = useServer(
     {
       schema: options.schema,
+      // A connection needs a credential (connectionParams.Authorization): refused with 4403 otherwise.
+      onConnect: async (ctx) => {
+        try {
+          const principal = await options.authenticate(ctx.connectionParams ?? {});
+          if (!principal) return false;
+          principals.set(ctx, principal);
+          return true;
+        } catch (err) {
+          if (err instanceof AuthError) return false;
+          throw err;
+        }
+      },
+      context: (ctx) => ({ principal: principals.get(ctx) ?? null }),
       execute: (args) => run(args),
       subscribe: (args) => subscribe(args),
       onError: (_ctx, _id, _payload, errors) => void options.logger.warn({ errors: errors.map((e) => e.message) }, 'subscription refused'),
@@ -96,4 +125,11 @@ export function serveGatewaySubscriptions(options: BridgeOptions): () => Promise
     await new Promise<void>((resolve) => wss.close(() => resolve()));
     await Promise.all([...upstreams.values()].map((c) => c.dispose()));
   };
+}
+
+/** Why `principal` may not follow the events of `accountId` (undefined: the subscription names none). */
+export function accountRefusal(principal: Principal | null, accountId: unknown): string | null {
+  if (!principal || principal.accounts === '*') return null;
+  if (typeof accountId !== 'string') return `this credential is bound to accounts ${principal.accounts.join(', ')}: pass accountId`;
+  return principal.accounts.includes(accountId) ? null : `this credential may not read account ${accountId}`;
 }

@@ -3,6 +3,7 @@
 // the query that resolves one event by that key with the client's whole selection set — which the
 // gateway plans and executes across subgraphs like any query.
 import {
+  valueFromASTUntyped,
   Kind, OperationTypeNode, getOperationAST, visit,
   type DocumentNode, type FieldNode, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionSetNode, type VariableDefinitionNode,
 } from 'graphql';
@@ -17,6 +18,8 @@ export interface BridgedSubscription {
   responseKey: string;
   upstream: DocumentNode;
   lookup: DocumentNode;
+  /** The root field's `accountId` argument under these variables (undefined when it has none). */
+  accountId: (variables: Record<string, unknown>) => unknown;
 }
 
 export class BridgeError extends Error {
@@ -103,5 +106,9 @@ export function bridgeSubscription(document: DocumentNode, operationName: string
     responseKey,
     upstream: { kind: Kind.DOCUMENT, definitions: [upstreamOperation] },
     lookup: { kind: Kind.DOCUMENT, definitions: [lookupOperation, ...usedFragments] },
+    accountId: (variables) => {
+      const arg = root.arguments?.find((a) => a.name.value === 'accountId');
+      return arg ? valueFromASTUntyped(arg.value, variables) : undefined;
+    },
   };
 }

@@ -1,7 +1,8 @@
 // GraphQL subscriptions over Redis: every process publishes and subscribes through Redis pub/sub
 // (graphql-redis-subscriptions), so a client connected to any replica receives every event, and the
 // graphql-ws server that serves them on a service's /graphql endpoint.
-import type { IncomingHttpHeaders, Server } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
 import type { GraphQLSchema } from 'graphql';
 import { RedisPubSub } from 'graphql-redis-subscriptions';
 import { withFilter } from 'graphql-subscriptions';
@@ -26,13 +27,29 @@ export function createEventBus(redis: Redis, prefix = ''): EventBus {
 }
 
 /**
- * Serves graphql-ws subscriptions on `path` of an HTTP server; returns how to close it. The context of
- * each subscription is made from the headers of the connection's upgrade request (request id, caller).
+ * Serves graphql-ws subscriptions on `path` of an HTTP server; returns how to close it. A connection is
+ * accepted only when `authorize` finds a caller in its connectionParams (graphql-ws closes it with
+ * 4403 Forbidden otherwise); each subscription's context is made for that caller.
  */
-export function serveSubscriptions<C>(server: Server, path: string, schema: GraphQLSchema, context: (headers: IncomingHttpHeaders) => C): () => Promise<void> {
+export function serveSubscriptions<C, P>(
+  server: Server,
+  path: string,
+  schema: GraphQLSchema,
+  options: { authorize: (params: Record<string, unknown>) => P | null; context: (caller: P, requestId: string) => C },
+): () => Promise<void> {
   const wss = new WebSocketServer({ server, path });
-  const cleanup = useServer<Record<string, unknown>, { request: { headers: IncomingHttpHeaders } }>(
-    { schema, context: (ctx) => context(ctx.extra.request.headers) as Record<string, unknown> },
+  const callers = new WeakMap<object, P>();
+  const cleanup = useServer<Record<string, unknown>>(
+    {
+      schema,
+      onConnect: (ctx) => {
+        const caller = options.authorize(ctx.connectionParams ?? {});
+        if (caller === null) return false;
+        callers.set(ctx, caller);
+        return true;
+      },
+      context: (ctx) => options.context(callers.get(ctx)!, randomUUID()) as Record<string, unknown>,
+    },
     wss,
   );
   return async () => {

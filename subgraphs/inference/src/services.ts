@@ -42,7 +42,7 @@ export function createRunnerServices(ctx: SettingsContext<InferenceSettings>, pr
     store,
     jobs: new JobsStore(ctx.prisma),
     artifacts,
-    history: new HistorySource({ signalsGraphqlUrl: serviceUrl(c, 'signals', '/graphql'), prisma: ctx.prisma, logger: ctx.logger }),
+    history: new HistorySource({ signalsGraphqlUrl: serviceUrl(c, 'signals', '/graphql'), prisma: ctx.prisma, logger: ctx.logger, headers: () => ctx.serviceHeaders() }),
     publisher: new StreamPublisher(ctx.redis, { prefix: c.REDIS_PREFIX }),
     providers,
   };

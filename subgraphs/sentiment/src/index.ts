@@ -14,6 +14,8 @@ export const definition: ServiceDefinition<SentimentServices, SentimentSettings>
   resolvers,
   services: createServices,
   routes: sentimentRoutes,
+  // Reading sentiment needs read (the default); storing news is an admin act.
+  routeScopes: { 'POST /api/news': 'admin' },
   checks: (ctx) => [
     {
       name: 'sentiment-model',

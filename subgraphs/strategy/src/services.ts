@@ -16,7 +16,7 @@ export interface StrategyServices {
 export function createServices(ctx: SettingsContext<StrategySettings>): StrategyServices {
   const store = new DecisionsStore(ctx.prisma);
   const c = ctx.config;
-  const clients = httpClients({ signals: serviceUrl(c, 'signals'), onnx: c.ONNX_URL, sentiment: c.SENTIMENT_URL, mcp: c.MCP_URL }, ctx.logger);
+  const clients = httpClients({ signals: serviceUrl(c, 'signals'), onnx: c.ONNX_URL, sentiment: c.SENTIMENT_URL, mcp: c.MCP_URL }, () => ctx.serviceHeaders(), ctx.logger);
   const strategy = new StrategyService({
     store,
     clients,

@@ -7,7 +7,7 @@ import Redis from 'ioredis';
 import { createLogger, startService, StreamPublisher, writeTopOfBook, type Fill, type RunningService } from '@aitrader/platform';
 import { definition, type AccountsServices } from '../../../subgraphs/accounts/src';
 import { closeRecordedFills, recordFill } from '../support/recorded-fill';
-import { REDIS_URL, fieldsOf, gql, testConfig, uniquePrefix, waitFor } from '../support/env';
+import { REDIS_URL, fieldsOf, gql, signedHeaders, testConfig, uniquePrefix, waitFor } from '../support/env';
 
 const prefix = uniquePrefix('accounts');
 const redis = new Redis(REDIS_URL);
@@ -140,7 +140,7 @@ test('the MCP endpoint lists tools and returns an account; REST views too', asyn
   const rpc = async (method: string, params: unknown, rpcId: number) => {
     const res = await fetch(`${svc.url}/mcp`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
+      headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', ...signedHeaders() },
       body: JSON.stringify({ jsonrpc: '2.0', id: rpcId, method, params }),
     });
     expect(res.status).toBe(200);
@@ -153,9 +153,9 @@ test('the MCP endpoint lists tools and returns an account; REST views too', asyn
   const call = await rpc('tools/call', { name: 'get_account', arguments: { account_id: id } }, 3);
   expect(JSON.parse(call.result.content[0].text)).toMatchObject({ account_id: id, cash: 1_234, equity: 1_234, positions: [] });
 
-  const rest = await fetch(`${svc.url}/mcp/accounts/${id}`);
+  const rest = await fetch(`${svc.url}/mcp/accounts/${id}`, { headers: signedHeaders() });
   expect(await rest.json()).toMatchObject({ account_id: id, buying_power: 1_234 });
-  expect((await fetch(`${svc.url}/mcp/accounts/nope-${run}`)).status).toBe(404);
+  expect((await fetch(`${svc.url}/mcp/accounts/nope-${run}`, { headers: signedHeaders() })).status).toBe(404);
 });
 
 function pick(p: { quantity: number; averagePrice: number; realizedPnl: number }) {

@@ -33,7 +33,7 @@ describe('live schema vs schema.prisma', () => {
     const expected = expectedShape(await loadDatamodel(schemaText));
     expect(Object.keys(expected.tables).sort()).toEqual(
       [
-        'accounts', 'candles', 'equity_snapshots', 'executions', 'fills', 'instruments', 'jobs', 'ledger_entries', 'model_versions',
+        'accounts', 'api_keys', 'candles', 'equity_snapshots', 'executions', 'fills', 'instruments', 'jobs', 'ledger_entries', 'model_versions',
         'news_items', 'orders', 'positions', 'sentiment_scores', 'signals', 'strategies', 'strategy_decisions',
       ].sort(),
     );

@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import Redis from 'ioredis';
 import { SUBGRAPHS, StreamPublisher, type Fill } from '@aitrader/platform';
-import { REDIS_URL, gql, uniquePrefix, waitFor } from '../support/env';
+import { REDIS_URL, authHeaders, gql, uniquePrefix, waitFor } from '../support/env';
 import { closeRecordedFills, recordFill } from '../support/recorded-fill';
 import { startStack, type Stack } from '../support/stack';
 
@@ -47,7 +47,7 @@ test('one query through the gateway is answered by several subgraphs', async () 
   }`;
   const res = await fetch(`${stack.gateway.url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(await authHeaders()) },
     body: JSON.stringify({ query }),
   });
   const body = (await res.json()) as { data?: Record<string, { name: string; status: string; port?: number; dependencies?: { name: string; status: string }[] }>; errors?: unknown[] };
@@ -142,8 +142,10 @@ test('the offline playground is served with its assets from node_modules', async
 
 test("the gateway forwards the client's request id to every subgraph it calls, and makes one when there is none", async () => {
   const query = '{ marketdataService { requestId } accountsService { requestId } executionService { requestId } }';
-  const post = (headers: Record<string, string>) =>
-    fetch(`${stack.gateway.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
+  const post = async (headers: Record<string, string>) => {
+    const authorization = (await authHeaders()).authorization!; // the client's credential only: its own request id or none
+    return fetch(`${stack.gateway.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization, ...headers }, body: JSON.stringify({ query }) });
+  };
   const sent = await post({ 'x-request-id': 'trace-42' });
   const body = (await sent.json()) as { data: Record<string, { requestId: string }> };
   expect(sent.headers.get('x-request-id')).toBe('trace-42');

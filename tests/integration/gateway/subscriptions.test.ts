@@ -7,7 +7,7 @@ import { createClient, type Client, type ExecutionResult } from 'graphql-ws';
 import { WebSocket } from 'ws';
 import { createLogger, StreamPublisher } from '@aitrader/platform';
 import { startGateway, type RunningGateway } from '../../../gateway/src/server';
-import { REDIS_URL, gql, uniquePrefix, waitFor } from '../support/env';
+import { REDIS_URL, authConnectionParams, gql, uniquePrefix, waitFor } from '../support/env';
 import { startStack, type Stack } from '../support/stack';
 
 const prefix = uniquePrefix('subscriptions');
@@ -22,7 +22,7 @@ type Event = ExecutionResult<Record<string, any>>; // eslint-disable-line @types
 
 /** Subscribes at a gateway and collects every result it sends. */
 function subscribe(gatewayUrl: string, query: string, variables: Record<string, unknown> = {}): Event[] {
-  const client = createClient({ url: `${gatewayUrl.replace(/^http/, 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0 });
+  const client = createClient({ url: `${gatewayUrl.replace(/^http/, 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: authConnectionParams });
   clients.push(client);
   const events: Event[] = [];
   client.subscribe({ query, variables }, { next: (e) => void events.push(e as Event), error: (e) => void events.push({ errors: Array.isArray(e) ? e : [{ message: String(e) }] } as never), complete: () => undefined });

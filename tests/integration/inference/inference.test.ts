@@ -3,7 +3,8 @@
 // and the strategy engine's forecast client against the running service.
 import { randomBytes } from 'node:crypto';
 import { httpClients } from '../../../subgraphs/strategy/src/storage/service-clients';
-import { gql } from '../support/env';
+import { CONFIDENCE_EPSILON } from '../../../subgraphs/inference/src/domain/confidence';
+import { gql, signedHeaders } from '../support/env';
 import { postForecast, pricePath, startInferenceStack, type InferenceStack } from './support';
 
 let stack: InferenceStack;
@@ -36,11 +37,12 @@ test('POST /infer/forecast/nbeats answers the seed request with forecast, confid
   // The forecast is in the price's units: near the last price.
   expect(Math.abs(res.body.forecast[0] / rising[59]! - 1)).toBeLessThan(0.05);
 
-  // Confidence depends on the input (predicted move against volatility), not a constant.
+  // The bootstrap does not beat naive on real prices (validation relativeToNaive > 1), so its skill is 0 and
+  // every confidence is the floor ε, whatever the input; how confidence varies with the input when a model
+  // has skill is unit-tested in confidence.test.ts / confidence.property.test.ts.
   const other = await postForecast(stack.onnx, { symbol: 'MSFT', history: choppy });
   expectForecast(other.body);
-  expect(other.body.confidence).not.toEqual(res.body.confidence);
-  expect(new Set([...res.body.confidence, ...other.body.confidence].map((c: number) => c.toFixed(6))).size).toBeGreaterThan(2);
+  for (const c of [...res.body.confidence, ...other.body.confidence]) expect(c).toBe(CONFIDENCE_EPSILON);
 
   // A shorter horizon is the first steps of the full one.
   const short = await postForecast(stack.onnx, { symbol: 'AAPL', history: rising, horizon: 3 });
@@ -131,11 +133,12 @@ test('the registry lists the bootstrap model, promoted, with its metrics; servin
   expect(res.data!.models).toHaveLength(1);
   const model = res.data!.models[0];
   expect(model).toMatchObject({ name: stack.modelName, version: 'nbeats-bootstrap', kind: 'nbeats', status: 'PROMOTED', path: `${stack.modelName}/nbeats-bootstrap.onnx` });
-  expect(model.metrics.relativeToNaive).toBeLessThan(1);
-  expect(model.metrics.test.relativeToNaive).toBeLessThan(1);
+  // Trained and validated on real 1-minute BTC/USD bars: it does not beat the naive forecast there.
+  expect(model.metrics.relativeToNaive).toBeGreaterThan(1);
+  expect(model.metrics.test.relativeToNaive).toBeGreaterThan(0);
   expect(model.metrics.mase).toBeGreaterThan(0);
   expect(model.metrics.perStepRelativeRmse).toHaveLength(10);
-  expect(model.metrics.data).toMatch(/syntheticSeries/);
+  expect(model.metrics.data).toMatch(/bitstamp-btcusd-1m\.csv/);
   const serving = res.data!.modelMetrics;
   expect(serving).toMatchObject({ model: stack.modelName, promoted: 'nbeats-bootstrap', candidate: null, provider: 'cpu' });
   const bootstrap = serving.versions.find((v: { version: string }) => v.version === 'nbeats-bootstrap');
@@ -166,7 +169,7 @@ test('/health reports the loaded versions and the provider; the GPU runner serve
 });
 
 test("the strategy engine's forecast client gets a forecast from the running service", async () => {
-  const clients = httpClients({ signals: 'http://127.0.0.1:1', onnx: stack.config.ONNX_URL, sentiment: 'http://127.0.0.1:1', mcp: 'http://127.0.0.1:1/mcp' });
+  const clients = httpClients({ signals: 'http://127.0.0.1:1', onnx: stack.config.ONNX_URL, sentiment: 'http://127.0.0.1:1', mcp: 'http://127.0.0.1:1/mcp' }, signedHeaders);
   const forecast = await clients.forecast('AAPL', rising, 10, 2000);
   expect(forecast).not.toBeNull();
   expectForecast({ forecast: [...forecast!.forecast], confidence: [...forecast!.confidence] });

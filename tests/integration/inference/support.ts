@@ -9,7 +9,7 @@ import { createRng, exportOnnx, syntheticSeries, train } from '@aitrader/models/
 import { storedMetrics } from '../../../subgraphs/inference/src/storage/model-metrics';
 import { ArtifactStore } from '../../../subgraphs/inference/src/storage/artifacts';
 import { ModelStore } from '../../../subgraphs/inference/src/storage/model-store';
-import { uniquePrefix } from '../support/env';
+import { signedHeaders, uniquePrefix } from '../support/env';
 import { startStack, type Stack } from '../support/stack';
 
 export interface InferenceStack extends Stack {
@@ -45,6 +45,7 @@ export interface RestResponse {
 }
 
 export async function postForecast(baseUrl: string, body: unknown, headers: Record<string, string> = {}): Promise<RestResponse> {
+  headers = { ...signedHeaders(), ...headers };
   const res = await fetch(`${baseUrl}/infer/forecast/nbeats`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },

@@ -9,7 +9,7 @@ import Redis from 'ioredis';
 import { createClient, type Client, type ExecutionResult } from 'graphql-ws';
 import { WebSocket } from 'ws';
 import { createPrismaClient } from '@aitrader/prisma';
-import { DATABASE_URL, REDIS_URL, gql, uniquePrefix, waitFor } from '../support/env';
+import { DATABASE_URL, REDIS_URL, authConnectionParams, gql, signedHeaders, uniquePrefix, waitFor } from '../support/env';
 import { startStack, type Stack } from '../support/stack';
 
 const prefix = uniquePrefix('sentiment');
@@ -152,12 +152,12 @@ test('the aggregate equals the hand-computed weighted mean, is cached on the sec
 test('REST /api/sentiment returns the same score, and 400s for an unknown window or symbol', async () => {
   const asOf = base.toISOString();
   const gqlScore = (await sentiment('MSFT', 'H1')).score;
-  const res = await fetch(`${sentimentUrl}/api/sentiment?symbol=msft&window=1h&as_of=${encodeURIComponent(asOf)}`);
+  const res = await fetch(`${sentimentUrl}/api/sentiment?symbol=msft&window=1h&as_of=${encodeURIComponent(asOf)}`, { headers: signedHeaders() });
   expect(res.status).toBe(200);
   const body = (await res.json()) as Record<string, unknown>;
   expect(body).toMatchObject({ sentiment_score: gqlScore, symbol: 'MSFT', window: '1h', count: 4, model: modelId, models: [modelId], cached: true, as_of: asOf });
 
-  const day = (await (await fetch(`${sentimentUrl}/api/sentiment?symbol=MSFT&window=1d&as_of=${encodeURIComponent(asOf)}`)).json()) as Record<string, unknown>;
+  const day = (await (await fetch(`${sentimentUrl}/api/sentiment?symbol=MSFT&window=1d&as_of=${encodeURIComponent(asOf)}`, { headers: signedHeaders() })).json()) as Record<string, unknown>;
   expect(day).toMatchObject({ window: '1d', count: 4 });
 
   for (const [query, code, field] of [
@@ -167,7 +167,7 @@ test('REST /api/sentiment returns the same score, and 400s for an unknown window
     ['window=1h', 'UNKNOWN_SYMBOL', 'symbol'],
     ['symbol=MSFT&as_of=yesterday', 'INVALID_TIMESTAMP', 'as_of'],
   ] as const) {
-    const bad = await fetch(`${sentimentUrl}/api/sentiment?${query}`);
+    const bad = await fetch(`${sentimentUrl}/api/sentiment?${query}`, { headers: signedHeaders() });
     expect([query, bad.status]).toEqual([query, 400]);
     expect(await bad.json()).toEqual({ error: { code, message: expect.any(String), field } });
   }
@@ -202,7 +202,7 @@ test('bad input gives typed errors and stores nothing', async () => {
   const badId = await gql(stack.gateway.url, '{ sentimentById(id: "bm9wZQ") { score } }');
   expect(badId.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
 
-  const rest = await fetch(`${sentimentUrl}/api/news`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ items: [news('', 1, { headline: '' })] }) });
+  const rest = await fetch(`${sentimentUrl}/api/news`, { method: 'POST', headers: { 'content-type': 'application/json', ...signedHeaders() }, body: JSON.stringify({ items: [news('', 1, { headline: '' })] }) });
   expect(rest.status).toBe(400);
   expect(await rest.json()).toMatchObject({ error: { code: 'EMPTY_TEXT', field: 'headline' }, errors: [{ code: 'EMPTY_TEXT', index: 0 }] });
 });
@@ -220,7 +220,7 @@ test('a story already stored is ignored and reported as a duplicate', async () =
   expect(result.duplicateOf.map((d: { id: string }) => d.id)).toEqual([stored.id]);
   expect(await prisma.sentimentScore.count({ where: { newsItemId: stored.id } })).toBe(1);
 
-  const rest = await fetch(`${sentimentUrl}/api/news`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify([{ ...original, published_at: original.publishedAt, publishedAt: undefined }]) });
+  const rest = await fetch(`${sentimentUrl}/api/news`, { method: 'POST', headers: { 'content-type': 'application/json', ...signedHeaders() }, body: JSON.stringify([{ ...original, published_at: original.publishedAt, publishedAt: undefined }]) });
   expect(rest.status).toBe(200);
   expect(await rest.json()).toMatchObject({ ingested: 0, duplicates: 1, duplicate_of: [{ id: stored.id }] });
 });
@@ -252,7 +252,7 @@ test('news without symbols is tagged from its text, and news(symbol) pages newes
 });
 
 test('sentimentChanged reaches a gateway client after news for the symbol is scored, with the instrument resolved', async () => {
-  const client = createClient({ url: `${stack.gateway.url.replace(/^http/, 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0 });
+  const client = createClient({ url: `${stack.gateway.url.replace(/^http/, 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: authConnectionParams });
   clients.push(client);
   const events: ExecutionResult<Record<string, any>>[] = []; // eslint-disable-line @typescript-eslint/no-explicit-any
   client.subscribe(

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import Redis from 'ioredis';
 import { httpClients } from '../../../subgraphs/strategy/src/storage/service-clients';
-import { REDIS_URL, gql, uniquePrefix, waitFor } from '../support/env';
+import { REDIS_URL, gql, signedHeaders, uniquePrefix, waitFor } from '../support/env';
 import { startStack, type Stack } from '../support/stack';
 
 const prefix = uniquePrefix('sentiment-strategy');
@@ -32,12 +32,12 @@ test('the strategy client gets the same score as the API for live news', async (
   const ingested = await gql(stack.gateway.url, 'mutation($items: [NewsItemInput!]!) { ingestNews(items: $items) { ingested errors { code } } }', { items });
   expect(ingested.data?.ingestNews).toEqual({ ingested: 2, errors: [] });
 
-  const res = await fetch(`${stack.config.SENTIMENT_URL}/api/sentiment?symbol=META&window=1h`);
+  const res = await fetch(`${stack.config.SENTIMENT_URL}/api/sentiment?symbol=META&window=1h`, { headers: signedHeaders() });
   const api = (await res.json()) as { sentiment_score: number; count: number; cached: boolean };
   expect(api.count).toBeGreaterThanOrEqual(2);
   expect(api.sentiment_score).toBeGreaterThan(0.3);
 
-  const clients = httpClients({ signals: 'http://127.0.0.1:9', onnx: 'http://127.0.0.1:9', sentiment: stack.config.SENTIMENT_URL, mcp: 'http://127.0.0.1:9/mcp' });
+  const clients = httpClients({ signals: 'http://127.0.0.1:9', onnx: 'http://127.0.0.1:9', sentiment: stack.config.SENTIMENT_URL, mcp: 'http://127.0.0.1:9/mcp' }, signedHeaders);
   const fromStrategy = await clients.sentiment('META', 2000);
   expect(fromStrategy).toBe(api.sentiment_score);
 

@@ -7,7 +7,7 @@ import WebSocket from 'ws';
 import { createClient } from 'graphql-ws';
 import { backend } from '@aitrader/native';
 import { StreamPublisher, type Tick } from '@aitrader/platform';
-import { fieldsOf, gql, REDIS_URL, uniquePrefix, waitFor } from '../support/env';
+import { fieldsOf, gql, REDIS_URL, signedHeaders, uniquePrefix, waitFor } from '../support/env';
 import { startStack, type Stack } from '../support/stack';
 
 const prefix = uniquePrefix('signals');
@@ -47,7 +47,7 @@ test('replayed ticks become signals on the stream, the channel, a subscription a
   listener.on('message', (_c: string, m: string) => channelMessages.push(m));
 
   const wsUrl = `${stack.services.get('signals')!.url.replace('http', 'ws')}/graphql`;
-  const client = createClient({ url: wsUrl, webSocketImpl: WebSocket, lazy: false });
+  const client = createClient({ url: wsUrl, webSocketImpl: WebSocket, lazy: false, connectionParams: signedHeaders });
   const received: { symbol: string; score: number; detector: string }[] = [];
   const unsubscribe = client.subscribe<{ signalEmitted: { symbol: string; score: number; detector: string } }>(
     { query: 'subscription { signalEmitted(symbol: "NVDA") { id symbol score detector reason timestamp } }' },

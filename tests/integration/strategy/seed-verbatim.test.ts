@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import Redis from 'ioredis';
 import { Client } from 'pg';
 import { signalIdOf } from '@aitrader/platform';
-import { DATABASE_URL, REDIS_URL, gql, waitFor } from '../support/env';
+import { DATABASE_URL, REDIS_URL, gql, signedHeaders, waitFor } from '../support/env';
 import { startStack, type Stack } from '../support/stack';
 
 const redis = new Redis(REDIS_URL);
@@ -28,7 +28,7 @@ beforeAll(async () => {
   const ingested = await gql(stack.gateway.url, 'mutation($items: [NewsItemInput!]!) { ingestNews(items: $items) { ingested errors { code message } } }', { items: news });
   expect(ingested.data?.ingestNews).toEqual({ ingested: 3, errors: [] });
   await waitFor(async () => {
-    const res = await fetch(`${stack.config.SENTIMENT_URL}/api/sentiment?symbol=AAPL&window=1h`);
+    const res = await fetch(`${stack.config.SENTIMENT_URL}/api/sentiment?symbol=AAPL&window=1h`, { headers: signedHeaders() });
     return ((await res.json()) as { sentiment_score: number }).sentiment_score > 0.2;
   }, 20_000, 'AAPL sentiment');
 });

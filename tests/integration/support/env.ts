@@ -1,6 +1,6 @@
 // Integration-test environment: the real Redis and PostgreSQL that .ci/run (or the developer) started.
-import { randomBytes } from 'node:crypto';
-import { loadConfig, type Config } from '@aitrader/platform';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { expandScopes, issueJwt, loadConfig, signedPrincipalHeaders, type Config, type Principal } from '@aitrader/platform';
 
 export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379/0';
 export const DATABASE_URL = process.env.DATABASE_URL ?? 'postgresql://postgres:postgres@127.0.0.1:5432/aitrader_test';
@@ -10,9 +10,38 @@ export function uniquePrefix(label: string): string {
   return `test:${label}:${randomBytes(4).toString('hex')}:`;
 }
 
+/** Secrets of this test process: the one every service shares, and the HS256 key test JWTs are signed with. */
+export const INTERNAL_SECRET = `test-internal-${randomBytes(16).toString('hex')}`;
+export const AUTH_JWT_SECRET = `test-jwt-${randomBytes(16).toString('hex')}`;
+
 export function testConfig(overrides: Record<string, string> = {}): Config {
-  return loadConfig({ REDIS_URL, DATABASE_URL, LOG_LEVEL: 'silent', HOST: '127.0.0.1', ...overrides });
+  return loadConfig({ REDIS_URL, DATABASE_URL, LOG_LEVEL: 'silent', HOST: '127.0.0.1', INTERNAL_SECRET, AUTH_JWT_SECRET, ...overrides });
 }
+
+const ADMIN: Principal = { id: 'jwt:test-admin', kind: 'jwt', scopes: expandScopes(['admin']), accounts: '*' };
+let adminJwt: Promise<string> | undefined;
+
+/** A JWT for this test process's AUTH_JWT_SECRET. */
+export function testJwt(scopes: string[], accounts?: string[], sub = 'test-user'): Promise<string> {
+  return issueJwt(AUTH_JWT_SECRET, { sub, scopes, accounts });
+}
+
+/**
+ * Headers of a test client with every right: an admin JWT (what the gateway checks) and the same caller
+ * signed with the internal secret (what a subgraph called directly accepts).
+ */
+export async function authHeaders(): Promise<Record<string, string>> {
+  adminJwt ??= testJwt(['admin'], undefined, 'test-admin');
+  return { authorization: `Bearer ${await adminJwt}`, ...signedHeaders() };
+}
+
+/** The admin test caller signed with the internal secret: what a platform service sends another (sync). */
+export function signedHeaders(): Record<string, string> {
+  return signedPrincipalHeaders(INTERNAL_SECRET, ADMIN, randomUUID());
+}
+
+/** graphql-ws connectionParams with the same rights (gateway: Authorization; subgraph: signed principal). */
+export const authConnectionParams = authHeaders;
 
 /** Polls until `predicate` holds (or fails after `timeoutMs`); for waiting on background consumers. */
 export async function waitFor(predicate: () => boolean | Promise<boolean>, timeoutMs = 10_000, what = 'condition'): Promise<void> {
@@ -28,9 +57,12 @@ export interface GraphQLResponse<T> {
   errors?: { message: string; extensions?: { code?: string } }[];
 }
 
-/** POSTs a GraphQL operation (to a subgraph or the gateway). */
-export async function gql<T = Record<string, any>>(url: string, query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse<T>> { // eslint-disable-line @typescript-eslint/no-explicit-any
-  const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+/**
+ * POSTs a GraphQL operation (to a subgraph or the gateway) as an admin test client, or with the given
+ * headers instead (`headers: {}` for an anonymous request).
+ */
+export async function gql<T = Record<string, any>>(url: string, query: string, variables: Record<string, unknown> = {}, headers?: Record<string, string>): Promise<GraphQLResponse<T>> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...(headers ?? (await authHeaders())) }, body: JSON.stringify({ query, variables }) });
   return (await res.json()) as GraphQLResponse<T>;
 }
 

@@ -3,6 +3,7 @@
 import { badUserInput, boundedCount, decodeKeysetCursor, eventStream, keysetConnection, type Order as OrderMessage } from '@aitrader/platform';
 import { averageFillPrice, fillViewsOf } from '../domain';
 import { OrderCommandError } from '../application/execution-service';
+import { accountScope, assertCanTrade, readable } from '../application/order-access';
 import { FILL_EVENTS, ORDER_EVENTS } from '../events';
 import { toAggregate } from '../storage/orders-store';
 import type { Context } from './context';
@@ -26,20 +27,23 @@ export const resolvers: Resolvers = {
   Query: {
     order: async (_, { id }, ctx) => {
       const row = await ctx.services.store.get(id);
-      return row ? toAggregate(row) : null;
+      return row ? readable(ctx.request.caller, row.accountId, toAggregate(row)) : null;
     },
     orders: async (_, args, ctx) => {
-      const page = await ctx.services.store.orders({ accountId: args.accountId, symbol: args.symbol, status: args.status, first: pageSize(args.first), after: decodeKeysetCursor(args.after) });
+      const page = await ctx.services.store.orders({ ...accountScope(ctx.request.caller, args.accountId), symbol: args.symbol, status: args.status, first: pageSize(args.first), after: decodeKeysetCursor(args.after) });
       return keysetConnection(page.rows.map(toAggregate), page.hasNextPage, (o) => [new Date(o.createdAt), o.orderId]);
     },
     fills: async (_, args, ctx) => {
-      const page = await ctx.services.store.fills({ accountId: args.accountId, symbol: args.symbol, first: pageSize(args.first), after: decodeKeysetCursor(args.after) });
+      const page = await ctx.services.store.fills({ ...accountScope(ctx.request.caller, args.accountId), symbol: args.symbol, first: pageSize(args.first), after: decodeKeysetCursor(args.after) });
       return keysetConnection(page.rows, page.hasNextPage, (f) => [new Date(f.timestamp), f.id]);
     },
-    fill: (_, { tradeId }, ctx) => ctx.services.store.fill(tradeId),
+    fill: async (_, { tradeId }, ctx) => {
+      const fill = await ctx.services.store.fill(tradeId);
+      return fill ? readable(ctx.request.caller, fill.accountId, fill) : null;
+    },
     orderUpdate: (_, { id }) => decodeOrderUpdateId(id) ?? badUserInput(`not an order update id: ${id.slice(0, 40)}`),
     executions: async (_, args, ctx) => {
-      const page = await ctx.services.store.executions({ symbol: args.symbol, first: pageSize(args.first), after: decodeKeysetCursor(args.after) });
+      const page = await ctx.services.store.executions({ ...accountScope(ctx.request.caller, null), symbol: args.symbol, first: pageSize(args.first), after: decodeKeysetCursor(args.after) });
       return keysetConnection(page.rows, page.hasNextPage, (e) => [e.createdAt, e.id]);
     },
   },
@@ -50,9 +54,14 @@ export const resolvers: Resolvers = {
         quantity: input.quantity, ...(input.limitPrice == null ? {} : { limitPrice: input.limitPrice }), ...(input.strategy ? { strategy: input.strategy } : {}),
         timestamp: new Date().toISOString(),
       };
+      assertCanTrade(ctx.request.caller, input.accountId);
       return payload(() => ctx.services.execution.place(message));
     },
-    cancelOrder: (_, { id }, ctx) => payload(() => ctx.services.execution.cancel(id)),
+    cancelOrder: async (_, { id }, ctx) => {
+      const row = await ctx.services.store.get(id);
+      if (row) assertCanTrade(ctx.request.caller, row.accountId);
+      return payload(() => ctx.services.execution.cancel(id));
+    },
   },
   Subscription: {
     fillReceived: {
@@ -74,7 +83,7 @@ export const resolvers: Resolvers = {
     updatedAt: (u) => new Date(u.updatedAt),
     order: async (u, _, ctx) => {
       const row = await ctx.services.store.get(u.orderId);
-      return row ? toAggregate(row) : null;
+      return row ? readable(ctx.request.caller, row.accountId, toAggregate(row)) : null;
     },
   },
   Order: {
@@ -105,6 +114,6 @@ export const resolvers: Resolvers = {
   },
   Account: {
     __resolveReference: (ref) => ({ id: ref.id }),
-    orders: async (a, { status, first }, ctx) => (await ctx.services.store.orders({ accountId: a.id, status, first: pageSize(first) })).rows.map(toAggregate),
+    orders: async (a, { status, first }, ctx) => (await ctx.services.store.orders({ ...accountScope(ctx.request.caller, a.id), status, first: pageSize(first) })).rows.map(toAggregate),
   },
 };

@@ -153,10 +153,10 @@ export class OrdersStore {
     });
   }
 
-  async orders(q: { accountId?: string | null; symbol?: string | null; status?: OrderRow['status'] | null; first: number; after?: { at: Date; id: string } }): Promise<Page<OrderRow>> {
+  async orders(q: { accountId?: string | null; accountIds?: readonly string[]; symbol?: string | null; status?: OrderRow['status'] | null; first: number; after?: { at: Date; id: string } }): Promise<Page<OrderRow>> {
     const rows = await this.prisma.order.findMany({
       where: {
-        ...(q.accountId ? { accountId: q.accountId } : {}),
+        ...accountFilter(q),
         ...(q.symbol ? { symbol: q.symbol } : {}),
         ...(q.status ? { status: q.status } : {}),
         ...(q.after ? { OR: [{ createdAt: { lt: q.after.at } }, { createdAt: q.after.at, id: { lt: q.after.id } }] } : {}),
@@ -168,10 +168,10 @@ export class OrdersStore {
     return { rows: rows.slice(0, q.first), hasNextPage: rows.length > q.first };
   }
 
-  async fills(q: { accountId?: string | null; symbol?: string | null; first: number; after?: { at: Date; id: string } }): Promise<Page<StoredFillView>> {
+  async fills(q: { accountId?: string | null; accountIds?: readonly string[]; symbol?: string | null; first: number; after?: { at: Date; id: string } }): Promise<Page<StoredFillView>> {
     const rows = await this.prisma.fill.findMany({
       where: {
-        ...(q.accountId ? { accountId: q.accountId } : {}),
+        ...accountFilter(q),
         ...(q.symbol ? { symbol: q.symbol } : {}),
         ...(q.after ? { OR: [{ executedAt: { lt: q.after.at } }, { executedAt: q.after.at, id: { lt: q.after.id } }] } : {}),
       },
@@ -182,9 +182,10 @@ export class OrdersStore {
     return { rows: rows.slice(0, q.first).map(toStoredFillView), hasNextPage: rows.length > q.first };
   }
 
-  async executions(q: { symbol?: string | null; first: number; after?: { at: Date; id: string } }) {
+  async executions(q: { accountIds?: readonly string[]; symbol?: string | null; first: number; after?: { at: Date; id: string } }) {
     const rows = await this.prisma.execution.findMany({
       where: {
+        ...accountFilter(q),
         ...(q.symbol ? { symbol: q.symbol } : {}),
         ...(q.after ? { OR: [{ createdAt: { lt: q.after.at } }, { createdAt: q.after.at, id: { lt: q.after.id } }] } : {}),
       },
@@ -193,6 +194,12 @@ export class OrdersStore {
     });
     return { rows: rows.slice(0, q.first), hasNextPage: rows.length > q.first };
   }
+}
+
+/** One account, or any of a list (a caller bound to accounts), or every account. */
+function accountFilter(q: { accountId?: string | null; accountIds?: readonly string[] }) {
+  if (q.accountId) return { accountId: q.accountId };
+  return q.accountIds ? { accountId: { in: [...q.accountIds] } } : {};
 }
 
 export { num };

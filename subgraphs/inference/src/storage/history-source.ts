@@ -12,14 +12,14 @@ export interface PriceHistory {
 
 export class HistorySource {
   constructor(
-    private readonly o: { signalsGraphqlUrl: string; prisma: PrismaClient; logger?: Logger; timeoutMs?: number },
+    private readonly o: { signalsGraphqlUrl: string; prisma: PrismaClient; logger?: Logger; timeoutMs?: number; headers: () => Record<string, string> },
   ) {}
 
   private async fromSignals(symbol: string): Promise<number[] | null> {
     try {
       const res = await fetch(this.o.signalsGraphqlUrl, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...this.o.headers() },
         body: JSON.stringify({ query: 'query($s: String!) { indicators(symbol: $s) { history } }', variables: { s: symbol } }),
         signal: AbortSignal.timeout(this.o.timeoutMs ?? 1000),
       });

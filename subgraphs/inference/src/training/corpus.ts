@@ -2,7 +2,7 @@
 // trained on (see models/src/nbeats/build-bootstrap.ts for why not the bundled sample); with symbols,
 // their candle closes from PostgreSQL, one symbol after another, chain-linked into one series.
 import type { PrismaClient } from '@aitrader/prisma';
-import { syntheticSeries } from '@aitrader/models/nbeats';
+import { readOhlcvCsv, syntheticSeries } from '@aitrader/models/nbeats';
 import { SYNTHETIC_CORPUS } from '@aitrader/models/nbeats/bootstrap';
 import type { TrainJobPayload } from './job-spec';
 
@@ -40,7 +40,11 @@ export function chainLink(segments: readonly (readonly number[])[]): Float64Arra
   return out;
 }
 
-export async function buildCorpus(payload: Pick<TrainJobPayload, 'symbols' | 'interval'>, prisma: PrismaClient): Promise<Corpus> {
+export async function buildCorpus(payload: Pick<TrainJobPayload, 'symbols' | 'interval' | 'file'>, prisma: PrismaClient): Promise<Corpus> {
+  if (payload.file) {
+    const { series } = readOhlcvCsv(payload.file);
+    return { series, description: `ohlcv close: ${payload.file} (${series.length} bars)`, sources: [] };
+  }
   if (payload.symbols.length === 0) {
     const series = syntheticSeries(SYNTHETIC_CORPUS);
     return { series, description: `syntheticSeries(${JSON.stringify(SYNTHETIC_CORPUS)})`, sources: [] };

@@ -16,6 +16,8 @@ export const TrainJobPayload = z.object({
     .refine((s) => new Set(s).size === s.length, 'symbols must not repeat')
     .default([]),
   interval: z.enum(CANDLE_INTERVALS).default('1m'),
+  /** Train on the closes of this OHLCV CSV (readOhlcvCsv, models/src/nbeats/ohlcv.ts) instead of candles or the synthetic corpus. */
+  file: z.string().min(1).optional(),
   epochs: z.number().int().min(1).max(MAX_EPOCHS).default(20),
   seed: z.number().int().min(0).max(0xffffffff).default(1),
   /** Promote the new version when it beats the naive forecast on validation (relativeToNaive < 1). */

@@ -3,6 +3,7 @@
 // a worker thread, ONNX export, registration (and promotion when asked and it beats naive, announced on
 // Redis so running runners hot-reload) — with a progress bar, then prints the metrics.
 // Uses DATABASE_URL, REDIS_URL, REDIS_PREFIX, MODELS_DIR and MODEL_NAME like the services.
+import { resolve } from 'node:path';
 import { SingleBar, Presets } from 'cli-progress';
 import Redis from 'ioredis';
 import { createDatabase, createLogger, loadConfig, parseSettings } from '@aitrader/platform';
@@ -15,7 +16,7 @@ import { ModelStore } from '../storage/model-store';
 import { parseTrainPayload } from './job-spec';
 import { runJob } from './job-runner';
 
-const USAGE = 'usage: npm run train -- [--epochs N] [--seed N] [--symbols AAPL,MSFT] [--interval 1m] [--name NAME] [--promote]';
+const USAGE = 'usage: npm run train -- [--epochs N] [--seed N] [--symbols AAPL,MSFT] [--interval 1m] [--file prices.csv] [--name NAME] [--promote]';
 
 export function parseArgs(argv: readonly string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -28,6 +29,7 @@ export function parseArgs(argv: readonly string[]): Record<string, unknown> {
       case '--seed': out.seed = Number(value()); break;
       case '--symbols': out.symbols = String(value() ?? '').split(',').map((s) => s.trim()).filter(Boolean); break;
       case '--interval': out.interval = value(); break;
+      case '--file': out.file = resolve(String(value() ?? '')); break;
       case '--name': out.name = value(); break;
       case '--promote': out.promote = true; break;
       case '--help': case '-h': throw new Error(USAGE);

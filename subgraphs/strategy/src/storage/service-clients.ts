@@ -1,12 +1,14 @@
 // HTTP clients the strategy engine consults (the seed's connections): indicators from the signals
 // subgraph, the N-BEATS forecast (ONNX_URL), symbol sentiment (SENTIMENT_URL) and the account (MCP_URL).
 // Each gives null when the service is down, slow or answers nonsense, so decisions fall back to neutral.
+// Every request carries the strategy's signed service principal (`headers()`), which the services require.
 import type { Logger } from '@aitrader/platform';
 import type { AccountSnapshot, ForecastInput, IndicatorsInput } from '../domain';
 
 async function getJson(url: string, init: RequestInit, timeoutMs: number, logger?: Logger): Promise<unknown | null> {
   try {
     const res = await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+    if (res.status === 401 || res.status === 403) logger?.warn({ url, status: res.status }, 'dependency refused the strategy service');
     if (!res.ok) throw new Error(`HTTP ${res.status}`);
     return await res.json();
   } catch (err) {
@@ -24,12 +26,16 @@ export interface StrategyClients {
   account(accountId: string): Promise<(AccountSnapshot & { startingCash: number }) | null>;
 }
 
-export function httpClients(urls: { signals: string; onnx: string; sentiment: string; mcp: string }, logger?: Logger): StrategyClients {
+export function httpClients(
+  urls: { signals: string; onnx: string; sentiment: string; mcp: string },
+  headers: () => Record<string, string>,
+  logger?: Logger,
+): StrategyClients {
   return {
     async indicators(symbol) {
       const body = (await getJson(`${urls.signals}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...headers() },
         body: JSON.stringify({ query: 'query($s: String!) { indicators(symbol: $s) { smaSlow rsi atr history } }', variables: { s: symbol } }),
       }, 1000, logger)) as { data?: { indicators: { smaSlow: number | null; rsi: number | null; atr: number | null; history: number[] } | null } } | null;
       const ind = body?.data?.indicators;
@@ -38,18 +44,18 @@ export function httpClients(urls: { signals: string; onnx: string; sentiment: st
     async forecast(symbol, history, horizon, timeoutMs) {
       const body = (await getJson(`${urls.onnx}/infer/forecast/nbeats`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...headers() },
         body: JSON.stringify({ symbol, history, horizon }),
       }, timeoutMs, logger)) as { forecast?: unknown; confidence?: unknown } | null;
       if (!body || !Array.isArray(body.forecast) || !Array.isArray(body.confidence)) return null;
       return { forecast: body.forecast.map(Number), confidence: body.confidence.map(Number) };
     },
     async sentiment(symbol, timeoutMs) {
-      const body = (await getJson(`${urls.sentiment}/api/sentiment?symbol=${encodeURIComponent(symbol)}&window=1h`, {}, timeoutMs, logger)) as { sentiment_score?: unknown } | null;
+      const body = (await getJson(`${urls.sentiment}/api/sentiment?symbol=${encodeURIComponent(symbol)}&window=1h`, { headers: headers() }, timeoutMs, logger)) as { sentiment_score?: unknown } | null;
       return body ? finiteOrNull(body.sentiment_score) : null;
     },
     async account(accountId) {
-      const body = (await getJson(`${new URL(urls.mcp).origin}/mcp/accounts/${encodeURIComponent(accountId)}`, {}, 1000, logger)) as {
+      const body = (await getJson(`${new URL(urls.mcp).origin}/mcp/accounts/${encodeURIComponent(accountId)}`, { headers: headers() }, 1000, logger)) as {
         cash: number; buying_power: number; equity: number; starting_cash: number; positions: { symbol: string; quantity: number }[];
       } | null;
       if (!body) return null;
