@@ -2,7 +2,9 @@
 // PostgreSQL when the URLs point here), applies pending migrations, then runs every service of the
 // registry (platform/src/registry.ts) as its own process — the subgraphs, the GPU runner, the worker and
 // the gateway last — and stops them all together.
-import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { BIN, DEFAULT_DATABASE_URL, ROOT, log, spawn } from './lib.mjs';
 import { migrate, setup } from './setup.mjs';
 
@@ -14,7 +16,14 @@ const { tsImport } = await import('tsx/esm/api');
 const { runnableServices } = await tsImport(join(ROOT, 'platform', 'src', 'registry.ts'), import.meta.url);
 const PROCESSES = runnableServices().map((s) => [s.name, join(s.folder, 'main.ts'), s.defaultPort, s.portVariable]);
 
-const env = { ...process.env, LOG_FORMAT: process.env.LOG_FORMAT || 'pretty' };
+// The secret every process shares to sign the caller it passes on: made once, kept in a git-ignored file.
+const localFile = join(ROOT, '.aitrader', 'local.json');
+if (!existsSync(localFile)) {
+  mkdirSync(dirname(localFile), { recursive: true });
+  writeFileSync(localFile, JSON.stringify({ internalSecret: randomBytes(32).toString('hex') }, null, 2), { mode: 0o600 });
+}
+const local = JSON.parse(readFileSync(localFile, 'utf8'));
+const env = { ...process.env, LOG_FORMAT: process.env.LOG_FORMAT || 'pretty', INTERNAL_SECRET: process.env.INTERNAL_SECRET || local.internalSecret };
 const children = new Map();
 let stopping = false;
 
