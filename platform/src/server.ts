@@ -25,7 +25,7 @@ import { abandonedRequestPlugin, apolloErrorOptions } from './graphql/apollo-opt
 import { createAuthenticator, type Authenticator } from './auth/authenticator';
 import { signedPrincipalHeaders, verifySignedPrincipal } from './auth/internal';
 import { servicePrincipal, type Scope } from './auth/principal';
-import { gatewayOnly, jsonBody, requestSignal, restCaller } from './http/guards';
+import { bodyErrors, gatewayOnly, jsonBody, jsonParser, requestSignal, restCaller } from './http/guards';
 import { ConfigError } from './config';
 import { SERVICES, type ServiceName } from './services';
 import { VERSION } from './version';
@@ -164,8 +164,9 @@ export async function startService<S, T, L>(
   }
   const scopes = Object.entries(def.routeScopes ?? {});
   app.use(restCaller(secret, ctx.auth, (req) => scopes.find(([route]) => `${req.method} ${req.path}`.startsWith(route))?.[1] ?? 'read'));
-  app.use(...jsonBody('rest'));
+  app.use(jsonParser());
   def.routes?.(app, ctx);
+  app.use(bodyErrors('rest'));
   app.use((_req, res) => res.status(404).json({ error: 'not found' }));
 
   const server: Server = createServer(app);

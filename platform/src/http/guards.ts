@@ -22,16 +22,26 @@ export function sendError(res: Response, shape: ErrorShape, code: string, messag
   res.status(HTTP_STATUS[code] ?? 400).json(errorBody(shape, code, message));
 }
 
-/** express.json with the limit, answering a malformed or oversized body with a typed JSON error. */
-export function jsonBody(shape: ErrorShape, limit = MAX_BODY_BYTES): RequestHandler[] {
-  const parse = express.json({ limit });
+/** express.json with the limit; its failures go to the next error handler (see bodyErrors). */
+export const jsonParser = (limit = MAX_BODY_BYTES): RequestHandler => express.json({ limit });
+
+/**
+ * Answers a malformed or oversized body with a typed JSON error. On REST it is mounted after the
+ * routes, so a route that shapes its own body errors (the forecast API's field/index) answers first.
+ */
+export function bodyErrors(shape: ErrorShape, limit = MAX_BODY_BYTES): RequestHandler {
   const onError = (err: Error & { type?: string; status?: number }, _req: Request, res: Response, next: NextFunction) => {
     if (err.type === 'entity.too.large') return sendError(res, shape, 'PAYLOAD_TOO_LARGE', `request body is larger than ${limit} bytes`);
     if (err.type === 'entity.parse.failed') return sendError(res, shape, 'BAD_REQUEST', 'request body is not valid JSON');
     if (err.status && err.status < 500) return sendError(res, shape, 'BAD_REQUEST', err.message);
     next(err);
   };
-  return [parse, onError as unknown as RequestHandler];
+  return onError as unknown as RequestHandler;
+}
+
+/** Parser and error answer together, for an endpoint with no handler of its own in between (GraphQL). */
+export function jsonBody(shape: ErrorShape, limit = MAX_BODY_BYTES): RequestHandler[] {
+  return [jsonParser(limit), bodyErrors(shape, limit)];
 }
 
 /** GraphQL of a subgraph: only requests the gateway (or a platform service) signed. */
