@@ -15,7 +15,10 @@ interface ComposeService {
   depends_on?: Record<string, { condition: string }>;
 }
 const committed = readFileSync(COMPOSE_PATH, 'utf8');
-const compose = parse(committed, { merge: true }) as { services: Record<string, ComposeService> };
+/** The file as `docker compose` sees it with a deployment's secrets set (compose interpolation). */
+const SECRETS: Record<string, string> = { REDIS_PASSWORD: 'redis-secret', POSTGRES_PASSWORD: 'pg-secret', INTERNAL_SECRET: 'i'.repeat(32) };
+const interpolated = committed.replace(/\$\{(\w+):\?[^}]*\}/g, (_, name: string) => SECRETS[name] ?? '');
+const compose = parse(interpolated, { merge: true }) as { services: Record<string, ComposeService> };
 
 const COMPOSE_NAMES = Object.fromEntries(runnableServices().map((s) => [s.name, s.composeName]));
 
@@ -41,8 +44,9 @@ test.each(Object.entries(COMPOSE_NAMES))('%s runs as compose service %s on its p
 
 test('the environment wires services together under the seed names, and is valid config', () => {
   const env = compose.services.gateway!.environment!;
-  // Production credentials come from the deployment's environment, not the file (see docs/operations.md).
-  const config = loadConfig({ ...env, NODE_ENV: 'development' });
+  // As production: Redis and PostgreSQL with credentials and the internal secret, or loadConfig refuses.
+  const config = loadConfig(env);
+  expect(config.NODE_ENV).toBe('production');
   for (const [registryName, composeName] of Object.entries(COMPOSE_NAMES)) {
     if (registryName === 'gateway') continue;
     const url = new URL(SERVICES[registryName as ServiceName].baseUrl(config));
@@ -63,4 +67,10 @@ test('the gateway waits for every subgraph to be healthy', () => {
 test('the runners and the worker share one models volume (artifacts written by the worker are served by the runners)', () => {
   const mounts = (name: string) => ((compose.services[name] as { volumes?: string[] }).volumes ?? []).filter((v) => v.startsWith('models-data:'));
   for (const name of ['onnx_runner', 'tensorrt_runner', 'worker']) expect(mounts(name)).toEqual(['models-data:/app/models/artifacts']);
+});
+
+test('no secret is written into the file: every credential is a required compose variable', () => {
+  expect(committed).not.toMatch(/postgres:postgres@|POSTGRES_PASSWORD: postgres\b/);
+  for (const name of Object.keys(SECRETS)) expect(committed).toContain(`\${${name}:?`);
+  expect(() => loadConfig({ ...compose.services.gateway!.environment!, REDIS_URL: 'redis://redis:6379/0' })).toThrow(/REDIS_URL: production needs/);
 });

@@ -9,14 +9,26 @@ const HEADER = `# Generated from the service registry (platform/src/registry.ts)
 # (onnx_runner, sentiment_engine, tensorrt_runner, mock-mcp, strategy_engine). Validated in CI with
 # \`docker-compose -f docker-compose.yml config -q\`.`;
 
+/**
+ * Credentials come from the deployment's environment (compose interpolation; `docker compose` refuses to
+ * start without them), never from this file: production refuses Redis without a password, the default
+ * PostgreSQL password and a missing INTERNAL_SECRET.
+ */
+export const SECRET_VARIABLES = {
+  REDIS: '${REDIS_PASSWORD:?set REDIS_PASSWORD}',
+  POSTGRES: '${POSTGRES_PASSWORD:?set POSTGRES_PASSWORD}',
+  INTERNAL: '${INTERNAL_SECRET:?set INTERNAL_SECRET (32+ random characters shared by every service)}',
+};
+const { REDIS, POSTGRES, INTERNAL } = SECRET_VARIABLES;
+
 const INFRA = `services:
   redis:
     image: redis:7-bookworm
-    command: ["redis-server", "--appendonly", "yes"]
+    command: ["redis-server", "--appendonly", "yes", "--requirepass", "${REDIS}"]
     ports: ["6379:6379"]
     volumes: ["redis-data:/data"]
     healthcheck:
-      test: ["CMD", "redis-cli", "ping"]
+      test: ["CMD", "redis-cli", "-a", "${REDIS}", "--no-auth-warning", "ping"]
       interval: 5s
       timeout: 3s
       retries: 20
@@ -25,7 +37,7 @@ const INFRA = `services:
     image: postgres:15-bookworm
     environment:
       POSTGRES_USER: postgres
-      POSTGRES_PASSWORD: postgres
+      POSTGRES_PASSWORD: ${POSTGRES}
       POSTGRES_DB: aitrader
     ports: ["5432:5432"]
     volumes: ["postgres-data:/var/lib/postgresql/data"]
@@ -58,8 +70,9 @@ function appAnchor(): string {
     '    NODE_ENV: production',
     '    LOG_FORMAT: json',
     '    HOST: 0.0.0.0',
-    '    REDIS_URL: redis://redis:6379/0',
-    '    DATABASE_URL: postgresql://postgres:postgres@postgres:5432/aitrader',
+    `    REDIS_URL: redis://:${REDIS}@redis:6379/0`,
+    `    DATABASE_URL: postgresql://postgres:${POSTGRES}@postgres:5432/aitrader`,
+    `    INTERNAL_SECRET: ${JSON.stringify(INTERNAL)}`,
     ...urls,
     '  depends_on: &infra',
     '    redis:',
