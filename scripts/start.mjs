@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { BIN, DEFAULT_DATABASE_URL, ROOT, log, spawn } from './lib.mjs';
+import { BIN, DEFAULT_DATABASE_URL, ROOT, log, run, spawn } from './lib.mjs';
 import { migrate, setup } from './setup.mjs';
 
 await setup();
@@ -22,8 +22,16 @@ if (!existsSync(localFile)) {
   mkdirSync(dirname(localFile), { recursive: true });
   writeFileSync(localFile, JSON.stringify({ internalSecret: randomBytes(32).toString('hex') }, null, 2), { mode: 0o600 });
 }
+// The development admin key: made once into the same file and registered in the database (api_keys) on
+// every start; the playground pre-fills it. Production keys come from `npm run keys -- create`.
+if (process.env.NODE_ENV !== 'production') run(join(BIN, 'tsx'), [join(ROOT, 'platform', 'src', 'auth', 'keys-cli.ts'), 'ensure-local', localFile], { stdio: ['ignore', 'ignore', 'inherit'] });
 const local = JSON.parse(readFileSync(localFile, 'utf8'));
-const env = { ...process.env, LOG_FORMAT: process.env.LOG_FORMAT || 'pretty', INTERNAL_SECRET: process.env.INTERNAL_SECRET || local.internalSecret };
+const env = {
+  ...process.env,
+  LOG_FORMAT: process.env.LOG_FORMAT || 'pretty',
+  INTERNAL_SECRET: process.env.INTERNAL_SECRET || local.internalSecret,
+  ...(local.adminKey ? { AITRADER_LOCAL_ADMIN_KEY: local.adminKey } : {}),
+};
 const children = new Map();
 let stopping = false;
 
@@ -75,4 +83,5 @@ if (!stopping) {
   log('platform running:');
   for (const p of PROCESSES) log(`  ${p[0].padEnd(11)} http://${host}:${port(p)}${p[0] === 'gateway' ? '/graphql' : '/health'}`);
   log(`  health      http://${host}:${port(PROCESSES.at(-1))}/health`);
+  if (local.adminKey) log(`local admin key (kept in .aitrader/local.json): Authorization: Bearer ${local.adminKey}`);
 }
