@@ -16,7 +16,7 @@ export * from './market-keys';
 export * from './book';
 export * from './storage-decimal';
 export { DateTimeScalar } from './graphql/scalars';
-export { FORWARDED_HEADERS, requestIdOf, type RequestContext } from './graphql/request-context';
+export { requestIdOf, type RequestContext } from './graphql/request-context';
 export { abandonedRequestPlugin, apolloErrorOptions } from './graphql/apollo-options';
 export * from './auth';
 export * from './http/guards';

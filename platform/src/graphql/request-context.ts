@@ -5,9 +5,6 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Principal } from '../auth/principal';
 
-/** Headers of the client's the gateway forwards to subgraph requests (with its signed principal). */
-export const FORWARDED_HEADERS = ['x-request-id'] as const;
-
 export interface RequestContext {
   requestId: string;
   caller: Principal;
