@@ -4,6 +4,7 @@
 // against batched throughput (forecasts/s at batch sizes 1, 8, 32, 128) and the micro-batcher's
 // throughput under 128 concurrent single requests. Writes bench/results/inference.json.
 // Run: npm run bench:inference   (part of npm run bench)
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -92,7 +93,7 @@ type HttpResult = { sequential: Latency; concurrent: { concurrency: number; requ
 async function overHttp(inputs: number[][]): Promise<HttpResult> {
   const modelsDir = mkdtempSync(join(tmpdir(), 'aitrader-bench-'));
   const modelName = `bench-${process.pid}`;
-  const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent', HOST: '127.0.0.1', MODEL_NAME: modelName, MODELS_DIR: modelsDir, REDIS_PREFIX: `bench:${process.pid}:` });
+  const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent', HOST: '127.0.0.1', MODEL_NAME: modelName, MODELS_DIR: modelsDir, REDIS_PREFIX: `bench:${process.pid}:`, INTERNAL_SECRET: process.env.INTERNAL_SECRET || randomBytes(32).toString('hex') });
   const prisma = createDatabase(config.DATABASE_URL);
   try {
     await Promise.race([prisma.$queryRaw`SELECT 1`, new Promise((_, reject) => setTimeout(() => reject(new Error('PostgreSQL did not answer')), 3000))]);
@@ -106,7 +107,8 @@ async function overHttp(inputs: number[][]): Promise<HttpResult> {
     const post = (i: number) =>
       fetch(`${service.url}/infer/forecast/nbeats`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        // Called as a platform service would (a signed principal), like the strategy engine does.
+        headers: { 'content-type': 'application/json', ...service.ctx.serviceHeaders() },
         body: JSON.stringify({ symbol: 'AAPL', history: inputs[i % inputs.length], horizon: 10 }),
       }).then(async (r) => {
         if (r.status !== 200) throw new Error(`HTTP ${r.status}`);

@@ -95,7 +95,7 @@ async function timed(fn: () => Promise<unknown>): Promise<number> {
 
 async function cache() {
   const run = randomBytes(3).toString('hex');
-  const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent', HOST: '127.0.0.1', REDIS_PREFIX: `bench:sentiment:${run}:`, REPLAY_ON_START: 'none', NEWS_FEED_FILE: '' });
+  const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent', HOST: '127.0.0.1', REDIS_PREFIX: `bench:sentiment:${run}:`, REPLAY_ON_START: 'none', NEWS_FEED_FILE: '', INTERNAL_SECRET: process.env.INTERNAL_SECRET || randomBytes(32).toString('hex') });
   const services: RunningService<unknown>[] = [];
   // Marketdata seeds the instruments table the sentiment service validates symbols against.
   services.push(await startService(marketdata, { config, port: 0, logger: createLogger('marketdata', config) }));
@@ -127,8 +127,8 @@ async function cache() {
       miss.push(await timed(async () => { if ((await app.sentiment(query)).cached) throw new Error('expected a miss'); }));
       hit.push(await timed(async () => { if (!(await app.sentiment(query)).cached) throw new Error('expected a hit'); }));
       await invalidate();
-      restMiss.push(await timed(() => fetch(url).then((r) => r.json())));
-      restHit.push(await timed(() => fetch(url).then((r) => r.json())));
+      restMiss.push(await timed(() => fetch(url, { headers: sentiment.ctx.serviceHeaders() }).then((r) => r.json())));
+      restHit.push(await timed(() => fetch(url, { headers: sentiment.ctx.serviceHeaders() }).then((r) => r.json())));
     }
     const count = (await app.sentiment(query)).count;
     const stats = (xs: number[]) => ({ p50_ms: round(percentile(xs, 0.5)), p95_ms: round(percentile(xs, 0.95)) });
