@@ -49,3 +49,19 @@ test('a service parses its own settings from the environment the base config was
   for (const bad of ['0', '51', 'deep']) expect(() => parseSettings(Settings, loadConfig({ DEPTH: bad }))).toThrow(ConfigError);
   expect(() => parseSettings(Settings, loadConfig({ DEPTH: '0' }))).toThrow(/DEPTH: .*\(got "0"\)/);
 });
+
+test('production refuses Redis without a password, the default PostgreSQL password and a missing INTERNAL_SECRET', () => {
+  let error: unknown;
+  try {
+    loadConfig({ NODE_ENV: 'production' });
+  } catch (err) {
+    error = err;
+  }
+  expect(error).toBeInstanceOf(ConfigError);
+  expect((error as ConfigError).problems.map((p) => p.split(':')[0]).sort()).toEqual(['DATABASE_URL', 'INTERNAL_SECRET', 'REDIS_URL']);
+  const ok = loadConfig({
+    NODE_ENV: 'production', REDIS_URL: 'redis://app:s3cret@redis:6379/0', DATABASE_URL: 'postgresql://app:s3cret@pg:5432/aitrader', INTERNAL_SECRET: 'i'.repeat(32),
+  });
+  expect(ok.NODE_ENV).toBe('production');
+  expect(loadConfig({}).HOST).toBe('127.0.0.1'); // loopback unless told otherwise
+});
