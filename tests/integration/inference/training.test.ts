@@ -2,9 +2,9 @@
 // worker trains in a worker thread → ONNX artifact → READY/PROMOTED registry row with metrics → the
 // runners hot-reload it. A job that cannot train ends FAILED with the error and registers nothing.
 // `npm run train` does the same from the command line.
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { runTsx } from '../support/cli';
 import { DATABASE_URL, REDIS_URL, gql, waitFor } from '../support/env';
 import { runJob } from '../../../subgraphs/inference/src/training/job-runner';
 import { postForecast, pricePath, startInferenceStack, type InferenceStack } from './support';
@@ -94,12 +94,9 @@ test('a job over its time limit is stopped and FAILED, registering nothing', asy
 });
 
 test('npm run train runs one job from the command line: progress bar, registered and promoted version, metrics', async () => {
-  const root = join(__dirname, '..', '..', '..');
-  const run = spawnSync(join(root, 'node_modules', '.bin', 'tsx'), [join(root, 'subgraphs', 'inference', 'src', 'training', 'train-cli.ts'), '--epochs', '2', '--seed', '5', '--promote'], {
-    cwd: root,
-    encoding: 'utf8',
-    timeout: 40_000,
-    env: { ...process.env, DATABASE_URL, REDIS_URL, MODELS_DIR: stack.modelsDir, MODEL_NAME: stack.modelName, REDIS_PREFIX: stack.config.REDIS_PREFIX },
+  const cli = 'subgraphs/inference/src/training/train-cli.ts';
+  const run = await runTsx(cli, ['--epochs', '2', '--seed', '5', '--promote'], {
+    ...process.env, DATABASE_URL, REDIS_URL, MODELS_DIR: stack.modelsDir, MODEL_NAME: stack.modelName, REDIS_PREFIX: stack.config.REDIS_PREFIX,
   });
   expect(run.status).toBe(0);
   // The bar goes to stderr (cli-progress' default), the report to stdout.
@@ -107,7 +104,7 @@ test('npm run train runs one job from the command line: progress bar, registered
   expect(run.stderr).not.toMatch(/error|failed/i);
   expect(run.stdout).toMatch(new RegExp(`registered ${stack.modelName} nbeats-v2 \\(PROMOTED\\)`));
   expect(run.stdout).toMatch(/validation: relativeToNaive 0\.\d+ {2}MASE \d/);
-  expect(spawnSync(join(root, 'node_modules', '.bin', 'tsx'), [join(root, 'subgraphs', 'inference', 'src', 'training', 'train-cli.ts'), '--epochs', 'x'], { cwd: root, encoding: 'utf8', env: { ...process.env, DATABASE_URL } }).status).toBe(2);
+  expect((await runTsx(cli, ['--epochs', 'x'], { ...process.env, DATABASE_URL })).status).toBe(2);
   // The CLI announced the promotion on Redis: the running runners hot-reload it.
   const history = pricePath(60, 9, 75);
   await waitFor(async () => (await postForecast(stack.onnx, { symbol: 'AAPL', history })).body.model_version === 'nbeats-v2', 5000, 'ONNX runner on nbeats-v2');
