@@ -13,6 +13,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { GraphQLError } from 'graphql';
 import {
   AuthError,
   ConfigError,
@@ -79,6 +80,24 @@ export interface GatewayContext {
 const currentRequest = new AsyncLocalStorage<{ signal: AbortSignal }>();
 
 /**
+ * Node's fetch, cancelled with the client request. A cancelled fetch fails with a DOMException, which
+ * @apollo/gateway cannot re-word (its message is read-only: INTERNAL_SERVER_ERROR "Cannot set property
+ * message"); it becomes an error with the stop's own code instead.
+ */
+async function fetchUntilAbandoned(input: string, init: RequestInit): Promise<Response> {
+  const signal = currentRequest.getStore()?.signal;
+  try {
+    return await fetch(input, { ...init, signal });
+  } catch (error) {
+    if (!signal?.aborted) throw error;
+    const timedOut = (signal.reason as Error | undefined)?.name === 'TimeoutError';
+    throw new GraphQLError(timedOut ? 'the operation ran past its time limit' : 'the request was abandoned', {
+      extensions: { code: timedOut ? 'OPERATION_TIMEOUT' : 'REQUEST_ABANDONED' },
+    });
+  }
+}
+
+/**
  * A subgraph data source that passes on the request id and the caller, signed with the internal
  * secret, and nothing else of the client's. Subgraph fetches go through Node's fetch (keep-alive
  * connection pool) and are cancelled with the client request.
@@ -87,7 +106,7 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext
   constructor(url: string, private readonly secret: string) {
     super({
       url,
-      fetcher: ((input: string, init: RequestInit) => fetch(input, { ...init, signal: currentRequest.getStore()?.signal })) as never,
+      fetcher: fetchUntilAbandoned as never,
     });
   }
 

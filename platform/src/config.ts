@@ -41,6 +41,9 @@ const BaseSchema = z.object({
   AUTH_JWT_AUDIENCE: z.string().min(1).optional(),
   // Longest a GraphQL operation may run (gateway and subgraphs) before it is abandoned.
   OPERATION_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
+  // Most fields one subgraph operation may resolve (its answer's size); the gateway's cost limit keeps
+  // its own callers far below this, it bounds what a subgraph will build for anyone.
+  OPERATION_MAX_FIELDS: z.coerce.number().int().min(1_000).max(100_000_000).default(500_000),
   // Stack traces in GraphQL errors: never in production; elsewhere only when asked for (1).
   GRAPHQL_DEBUG: z.enum(['0', '1']).default('0'),
 });

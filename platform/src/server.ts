@@ -21,7 +21,8 @@ import { serviceInfoField, serviceInfoTypeDefs, toServiceInfo } from './graphql/
 import { DateTimeScalar } from './graphql/scalars';
 import { createEventBus, serveSubscriptions, type RedisPubSub } from './graphql/subscriptions';
 import { requestIdOf, type RequestContext } from './graphql/request-context';
-import { abandonedRequestPlugin, apolloErrorOptions } from './graphql/apollo-options';
+import { apolloErrorOptions } from './graphql/apollo-options';
+import { abandonedRequestPlugin, createOperationStats, stoppableResolvers } from './graphql/stop-abandoned';
 import { createAuthenticator, type Authenticator } from './auth/authenticator';
 import { signedPrincipalHeaders, verifySignedPrincipal } from './auth/internal';
 import { servicePrincipal, type Scope } from './auth/principal';
@@ -119,6 +120,7 @@ export async function startService<S, T, L>(
   const logger = options.logger ?? createLogger(def.name, config);
   const redis = createRedis(config.REDIS_URL, def.name, logger);
   const prisma = createDatabase(config.DATABASE_URL);
+  const operations = createOperationStats();
   const ctx: AppContext<S, T> = {
     name: def.name,
     config,
@@ -132,7 +134,12 @@ export async function startService<S, T, L>(
     health: healthReporter(
       def.name,
       VERSION,
-      () => [redisCheck(redis), postgresCheck(() => pingDatabase(prisma)), ...(def.checks?.(ctx) ?? [])],
+      () => [
+        redisCheck(redis),
+        postgresCheck(() => pingDatabase(prisma)),
+        ...(def.typeDefs ? [{ name: 'graphql', check: async () => ({ ...operations }) }] : []),
+        ...(def.checks?.(ctx) ?? []),
+      ],
       config.HEALTH_TIMEOUT_MS,
     ),
     services: undefined as S,
@@ -147,10 +154,10 @@ export async function startService<S, T, L>(
   });
 
   let apollo: ApolloServer<GraphQLContext<S, T, L>> | undefined;
-  const schema = def.typeDefs ? buildSubgraphSchema(subgraphModules(def as ServiceDefinition)) : undefined;
+  const schema = def.typeDefs ? stoppableResolvers(buildSubgraphSchema(subgraphModules(def as ServiceDefinition))) : undefined;
   const requestScoped = (request: RequestContext): GraphQLContext<S, T, L> => ({ ...ctx, request, loaders: (def.loaders?.(ctx) ?? {}) as L });
   if (schema) {
-    apollo = new ApolloServer<GraphQLContext<S, T, L>>({ schema, logger, ...apolloErrorOptions(config), plugins: [abandonedRequestPlugin()] });
+    apollo = new ApolloServer<GraphQLContext<S, T, L>>({ schema, logger, ...apolloErrorOptions(config), plugins: [abandonedRequestPlugin(operations, { timeoutMs: config.OPERATION_TIMEOUT_MS, maxFields: config.OPERATION_MAX_FIELDS })] });
     await apollo.start();
     app.use(
       '/graphql',

@@ -1,9 +1,8 @@
 // Apollo Server options shared by the gateway and every subgraph: introspection off in production,
 // stack traces only when GRAPHQL_DEBUG=1 outside production, every error with a stable extensions.code
-// (auth errors as UNAUTHENTICATED / FORBIDDEN), and resolvers that stop once their request is abandoned.
-import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+// (auth errors as UNAUTHENTICATED / FORBIDDEN). Operations that stop when abandoned: stop-abandoned.ts.
 import { unwrapResolverError } from '@apollo/server/errors';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { GraphQLFormattedError } from 'graphql';
 import { AuthError } from '../auth/principal';
 import type { Config } from '../config';
 
@@ -20,31 +19,6 @@ export function apolloErrorOptions(config: Config) {
         return { ...formatted, extensions: { ...rest, code: rest.code ?? 'INTERNAL_SERVER_ERROR' } };
       }
       return { ...formatted, extensions: { ...formatted.extensions, code: formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR' } };
-    },
-  };
-}
-
-/** Stops resolving fields of a request whose signal fired (client gone, or past the operation timeout). */
-export function abandonedRequestPlugin<C extends BaseContext & { request?: { signal: AbortSignal } }>(): ApolloServerPlugin<C> {
-  return {
-    async requestDidStart() {
-      return {
-        async executionDidStart({ contextValue }) {
-          const signal = contextValue.request?.signal;
-          if (!signal) return;
-          return {
-            willResolveField() {
-              if (signal.aborted) {
-                const reason = signal.reason as Error | undefined;
-                const timedOut = reason?.name === 'TimeoutError';
-                throw new GraphQLError(timedOut ? 'the operation ran past its time limit' : 'the request was abandoned', {
-                  extensions: { code: timedOut ? 'OPERATION_TIMEOUT' : 'REQUEST_ABANDONED' },
-                });
-              }
-            },
-          };
-        },
-      };
     },
   };
 }

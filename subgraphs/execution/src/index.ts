@@ -5,15 +5,17 @@ import { RejectedMessageError, loadSdl, topicConsumer, type ServiceDefinition } 
 import { ExecutionSettings } from './settings';
 import { OrderCommandError } from './application/execution-service';
 import { CONSUMER_GROUP } from './events';
+import { createLoaders, type ExecutionLoaders } from './graphql/loaders';
 import { resolvers } from './graphql/resolvers';
 import { createServices, type ExecutionServices } from './services';
 
-export const definition: ServiceDefinition<ExecutionServices, ExecutionSettings> = {
+export const definition: ServiceDefinition<ExecutionServices, ExecutionSettings, ExecutionLoaders> = {
   name: 'execution',
   settings: ExecutionSettings,
   typeDefs: loadSdl(__dirname),
   resolvers,
   services: createServices,
+  loaders: createLoaders,
   start: async (ctx) => {
     const { execution } = ctx.services;
     const common = { redis: ctx.redis, prefix: ctx.config.REDIS_PREFIX, consumer: ctx.config.CONSUMER_NAME, logger: ctx.logger };

@@ -87,6 +87,28 @@ test('errors carry no stack traces or server paths', async () => {
   expect(raw).not.toMatch(/stacktrace|\/work\/|node_modules|at .*\.ts:\d+/);
 });
 
+test('CSRF prevention: what a browser may send cross-site without a preflight executes nothing', async () => {
+  const authorization = (await authHeaders()).authorization!;
+  // A cookie-less API cannot be ridden by a forged page anyway; these are refused before any operation.
+  const simple: { method: string; path: string; headers: Record<string, string>; body?: string }[] = [
+    { method: 'GET', path: `/graphql?query=${encodeURIComponent('{ replay { state } }')}`, headers: {} },
+    { method: 'POST', path: '/graphql', headers: { 'content-type': 'text/plain' }, body: '{"query":"mutation { resetAccount(id: \\"default\\") { error { code } } }"}' },
+    { method: 'POST', path: '/graphql', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'query=%7B%20replay%20%7B%20state%20%7D%20%7D' },
+  ];
+  for (const request of simple) {
+    const res = await fetch(`${stack.gateway.url}${request.path}`, { method: request.method, headers: { ...request.headers, authorization }, body: request.body });
+    expect([request.method, request.headers, res.status]).toEqual([request.method, request.headers, 400]);
+    expect(res.headers.get('content-type')).toMatch(/application\/json/);
+    const body = (await res.json()) as { data?: unknown; errors: { message: string; extensions: { code: string } }[] };
+    expect(body.data).toBeUndefined();
+    expect(body.errors[0]!.extensions.code).toMatch(/^(BAD_REQUEST|CSRF_PREVENTED)$/);
+  }
+  // The same GET with a header no simple request can carry is a normal query.
+  const res = await fetch(`${stack.gateway.url}/graphql?query=${encodeURIComponent('{ replay { state } }')}`, { headers: { authorization, 'apollo-require-preflight': 'true' } });
+  expect(res.status).toBe(200);
+  expect(((await res.json()) as { errors?: unknown }).errors).toBeUndefined();
+});
+
 test('more operations than the rate limit in a minute are answered 429 RATE_LIMITED with Retry-After', async () => {
   const headers = { authorization: (await authHeaders()).authorization! };
   const statuses: number[] = [];

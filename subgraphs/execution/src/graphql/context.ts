@@ -2,5 +2,6 @@
 import type { GraphQLContext } from '@aitrader/platform';
 import type { ExecutionSettings } from '../settings';
 import type { ExecutionServices } from '../services';
+import type { ExecutionLoaders } from './loaders';
 
-export type Context = GraphQLContext<ExecutionServices, ExecutionSettings>;
+export type Context = GraphQLContext<ExecutionServices, ExecutionSettings, ExecutionLoaders>;

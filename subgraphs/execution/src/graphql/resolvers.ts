@@ -114,6 +114,9 @@ export const resolvers: Resolvers = {
   },
   Account: {
     __resolveReference: (ref) => ({ id: ref.id }),
-    orders: async (a, { status, first }, ctx) => (await ctx.services.store.orders({ ...accountScope(ctx.request.caller, a.id), status, first: pageSize(first) })).rows.map(toAggregate),
+    orders: async (a, { status, first }, ctx) => {
+      const { accountId } = accountScope(ctx.request.caller, a.id); // refuses an account the caller may not read
+      return (await ctx.loaders.accountOrders.load({ accountId: accountId!, status: status ?? null, first: pageSize(first) })).map(toAggregate);
+    },
   },
 };

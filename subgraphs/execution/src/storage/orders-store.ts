@@ -168,6 +168,26 @@ export class OrdersStore {
     return { rows: rows.slice(0, q.first), hasNextPage: rows.length > q.first };
   }
 
+  /**
+   * The newest `first` orders of each account (of one status, if given), for many accounts in two
+   * queries: a window over `orders` picks the ids, then the rows come with their fills. What the
+   * `Account.orders` loader asks for a whole request at once.
+   */
+  async recentOrdersByAccount(accountIds: readonly string[], status: OrderRow['status'] | null, first: number): Promise<Map<string, OrderRow[]>> {
+    const picked = await this.prisma.$queryRaw<{ id: string }[]>`
+      SELECT id FROM (
+        SELECT id, ROW_NUMBER() OVER (PARTITION BY account_id ORDER BY created_at DESC, id DESC) AS n
+        FROM orders
+        WHERE account_id = ANY(${[...accountIds]}::text[]) AND (${status}::text IS NULL OR status::text = ${status}::text)
+      ) ranked WHERE n <= ${first}`;
+    const rows = picked.length
+      ? await this.prisma.order.findMany({ where: { id: { in: picked.map((p) => p.id) } }, include: { fills: true }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] })
+      : [];
+    const byAccount = new Map<string, OrderRow[]>(accountIds.map((id) => [id, []]));
+    for (const row of rows) byAccount.get(row.accountId)?.push(row);
+    return byAccount;
+  }
+
   async fills(q: { accountId?: string | null; accountIds?: readonly string[]; symbol?: string | null; first: number; after?: { at: Date; id: string } }): Promise<Page<StoredFillView>> {
     const rows = await this.prisma.fill.findMany({
       where: {
