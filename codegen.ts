@@ -1,10 +1,18 @@
 // GraphQL Code Generator: resolver types for each subgraph of the service registry, from the SDL it
 // serves (the platform's shared service-info SDL + its own schema.graphql), with the parent-type
-// mappers its folder declares (src/graphql/codegen-mappers.ts). `npm run codegen` writes them;
-// `npm run codegen:check` (part of `npm test`) fails when the committed ones are stale.
+// mappers its folder declares (src/graphql/codegen-mappers.ts); and the dashboard's typed documents
+// (client preset) from its operations (dashboard/src/operations/*.graphql) over the gateway's API
+// schema. `npm run codegen` writes them; `npm run codegen:check` (part of `npm test`) fails when the
+// committed ones are stale.
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { CodegenConfig } from '@graphql-codegen/cli';
+import { printSchema } from 'graphql';
 import { subgraphEntries } from './platform/src/registry';
+import { apiSchemaOf } from './tools/src/schema-check/api-schema';
+
+/** What the gateway serves to clients: the committed supergraph without the federation machinery. */
+const apiSchema = printSchema(apiSchemaOf(readFileSync(join(__dirname, 'gateway', 'supergraph.graphql'), 'utf8')));
 
 /** The subgraph's src folder: where its schema.graphql and graphql/ live. */
 const srcOf = (schema: string) => dirname(schema);
@@ -35,6 +43,14 @@ const config: CodegenConfig = {
       ];
     }),
   ),
+};
+
+config.generates['dashboard/src/gql/'] = {
+  schema: apiSchema,
+  documents: ['dashboard/src/operations/*.graphql'],
+  preset: 'client',
+  presetConfig: { fragmentMasking: false },
+  config: { enumsAsTypes: true, useTypeImports: true, scalars: { DateTime: 'string' }, avoidOptionals: false },
 };
 
 export default config;

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Installs (from Debian packages, when absent) and starts local Redis and/or PostgreSQL for development
-# and CI. Arguments: "redis", "postgres". Reads REDIS_URL / DATABASE_URL for ports and credentials.
+# and CI, and installs Chromium for the dashboard's browser tests. Arguments: "redis", "postgres",
+# "chromium". Reads REDIS_URL / DATABASE_URL for ports and credentials.
 set -euo pipefail
 
-want_redis=false; want_pg=false
+want_redis=false; want_pg=false; want_chromium=false
 for arg in "$@"; do
-  case "$arg" in redis) want_redis=true ;; postgres) want_pg=true ;; *) echo "unknown: $arg" >&2; exit 2 ;; esac
+  case "$arg" in redis) want_redis=true ;; postgres) want_pg=true ;; chromium) want_chromium=true ;; *) echo "unknown: $arg" >&2; exit 2 ;; esac
 done
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else echo "need root for: $*" >&2; return 1; fi; }
@@ -44,4 +45,10 @@ END \$\$;
 ALTER ROLE "${user}" WITH LOGIN PASSWORD '${pass}';
 SQL
   echo "postgresql $version/$cluster: running"
+fi
+
+if [ "$want_chromium" = true ]; then
+  # Debian's Chromium, driven by playwright-core (playwright's own browser download is not reachable here).
+  command -v chromium >/dev/null || apt_install chromium
+  echo "chromium: $(chromium --version 2>/dev/null | head -1)"
 fi

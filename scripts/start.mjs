@@ -32,6 +32,9 @@ const env = {
   INTERNAL_SECRET: process.env.INTERNAL_SECRET || local.internalSecret,
   ...(local.adminKey ? { AITRADER_LOCAL_ADMIN_KEY: local.adminKey } : {}),
 };
+// The dashboard's production build, made here (only when its sources changed) so that its process
+// answers /health as soon as it starts.
+run(join(BIN, 'tsx'), [join(ROOT, 'dashboard', 'build.ts')], { env, stdio: ['ignore', 'inherit', 'inherit'] });
 const children = new Map();
 let stopping = false;
 
@@ -81,7 +84,7 @@ while (pending.size > 0 && Date.now() < deadline && !stopping) {
 if (!stopping) {
   if (pending.size > 0) log(`not healthy after 60 s: ${[...pending].join(', ')}`);
   log('platform running:');
-  for (const p of PROCESSES) log(`  ${p[0].padEnd(11)} http://${host}:${port(p)}${p[0] === 'gateway' ? '/graphql' : '/health'}`);
+  for (const p of PROCESSES) log(`  ${p[0].padEnd(11)} http://${host}:${port(p)}${{ gateway: '/graphql', dashboard: '/' }[p[0]] ?? '/health'}`);
   log(`  health      http://${host}:${port(PROCESSES.at(-1))}/health`);
   if (local.adminKey) log(`local admin key (kept in .aitrader/local.json): Authorization: Bearer ${local.adminKey}`);
 }

@@ -1,6 +1,6 @@
 // `npm test`: prepares everything the tests need (dependencies, native build, Prisma client, local
-// Redis/PostgreSQL, migrations), checks the committed supergraph, runs the Rust core's tests and the
-// jest suites (unit + integration), and ends with `tests: N passed, N failed`.
+// Redis/PostgreSQL, migrations, Chromium), checks the committed supergraph, runs the Rust core's tests
+// and the jest suites (unit, architecture, integration, browser), and ends with `tests: N passed, N failed`.
 // Extra arguments go to jest, e.g. `npm test -- tests/integration/bus`.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
@@ -34,6 +34,19 @@ step('applying migrations', () => migrate(env.DATABASE_URL));
 step('type-checking (tsc, strict)', () => {
   const r = spawnSync(join(BIN, 'tsc'), ['-p', join(ROOT, 'tsconfig.json')], { cwd: ROOT, stdio: 'inherit', env });
   if (r.status !== 0) throw new Error('tsc reported errors');
+});
+
+step('type-checking the dashboard (tsc, strict)', () => {
+  const r = spawnSync(join(BIN, 'tsc'), ['-p', join(ROOT, 'dashboard', 'tsconfig.json')], { cwd: ROOT, stdio: 'inherit', env });
+  if (r.status !== 0) throw new Error('tsc reported errors in dashboard/');
+});
+
+// The dashboard's browser tests drive Debian's Chromium with playwright-core.
+step('Chromium for the browser tests', () => {
+  if (!hasCommand('chromium')) {
+    const r = spawnSync('bash', [join(ROOT, 'scripts', 'infra.sh'), 'chromium'], { cwd: ROOT, stdio: 'inherit', env });
+    if (r.status !== 0) throw new Error('could not install chromium');
+  }
 });
 
 step('checking the committed supergraph', () => {

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import cors from 'cors';
 import express, { type RequestHandler } from 'express';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -22,7 +23,7 @@ import {
   createAuthenticator,
   createDatabase,
   createRedis,
-  definedServices,
+  monitoredServices,
   healthHttpStatus,
   healthReporter,
   httpHealthCheck,
@@ -65,8 +66,9 @@ export interface RunningGateway {
  * without them); runners and workers (the GPU runner, the training worker) are reported, not required.
  */
 export function gatewayChecks(config: Config): DependencyCheck[] {
-  return definedServices().map((s) =>
-    httpHealthCheck(s.name, serviceUrl(config, s.name as ServiceName), config.HEALTH_TIMEOUT_MS, s.kind === 'subgraph'),
+  return monitoredServices().map((s) =>
+    // The dashboard is a client of the gateway: reported, but its state is not the API's.
+    httpHealthCheck(s.name, serviceUrl(config, s.name as ServiceName), config.HEALTH_TIMEOUT_MS, s.kind === 'subgraph', s.kind === 'dashboard'),
   );
 }
 
@@ -171,6 +173,9 @@ export async function startGateway(config: Config, logger: Logger, port = config
 
   const app = express();
   app.disable('x-powered-by');
+  // The dashboard's origins may call the API from a browser (credentials go in Authorization, never in
+  // cookies); any other origin gets no CORS headers, so browsers keep its pages out.
+  app.use(cors({ origin: settings.GATEWAY_CORS_ORIGINS, allowedHeaders: ['authorization', 'content-type', 'apollo-require-preflight', 'x-request-id'], exposedHeaders: ['x-request-id', 'retry-after'], maxAge: 600 }));
   app.get('/health', async (_req, res) => {
     const report = await health();
     res.status(healthHttpStatus(report)).json(report);

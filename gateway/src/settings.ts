@@ -20,6 +20,12 @@ export const GatewaySettings = z.object({
   // `allow`: persisted operations by id and any other operation; `require`: persisted operations only.
   TRUSTED_DOCUMENTS: z.enum(['allow', 'require']).default('allow'),
   TRUSTED_DOCUMENTS_FILE: z.string().min(1).default(join(__dirname, '..', 'trusted-documents.json')),
+  // Browser origins allowed to call the gateway (CORS), comma-separated: the dashboard's.
+  GATEWAY_CORS_ORIGINS: z
+    .string()
+    .default('http://localhost:8080,http://127.0.0.1:8080')
+    .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
+    .pipe(z.array(z.url({ protocol: /^https?$/ }))),
   // A development key the playground pre-fills (set by `npm start`; never in production).
   AITRADER_LOCAL_ADMIN_KEY: z.string().optional(),
 });

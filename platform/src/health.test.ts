@@ -24,3 +24,10 @@ test('a non-critical dependency timing out or a degraded one → degraded', asyn
   expect(r.sub).toMatchObject({ status: 'degraded', version: '1' });
   expect(overallStatus([ok, slow, degraded], r)).toBe('degraded');
 });
+
+test('an informational dependency is reported but never changes the status', async () => {
+  const dashboard: DependencyCheck = { name: 'dashboard', critical: false, informational: true, check: () => Promise.reject(new Error('connection refused')) };
+  const r = await runChecks([ok, dashboard], 200);
+  expect(r.dashboard).toMatchObject({ status: 'down', error: 'connection refused' });
+  expect(overallStatus([ok, dashboard], r)).toBe('ok');
+});

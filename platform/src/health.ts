@@ -15,6 +15,8 @@ export interface DependencyCheck {
   name: string;
   /** A critical dependency that is down makes the service down; otherwise only degraded. */
   critical?: boolean;
+  /** Reported only: its state never changes the service's (e.g. the dashboard, a client of the gateway). */
+  informational?: boolean;
   /** Resolves with optional details (a `status` in them overrides 'ok'); rejects when unhealthy. */
   check: () => Promise<Record<string, unknown> | void>;
 }
@@ -57,7 +59,7 @@ export function overallStatus(checks: DependencyCheck[], results: Record<string,
   let status: HealthState = 'ok';
   for (const dep of checks) {
     const state = results[dep.name]?.status ?? 'down';
-    if (state === 'ok') continue;
+    if (state === 'ok' || dep.informational) continue;
     if (state === 'down' && dep.critical !== false) return 'down';
     status = 'degraded';
   }
@@ -81,10 +83,11 @@ export function postgresCheck(query: () => Promise<unknown>): DependencyCheck {
 }
 
 /** Another service's /health, reported with its own status and version. */
-export function httpHealthCheck(name: string, baseUrl: string, timeoutMs: number, critical = true): DependencyCheck {
+export function httpHealthCheck(name: string, baseUrl: string, timeoutMs: number, critical = true, informational = false): DependencyCheck {
   return {
     name,
     critical,
+    informational,
     check: async () => {
       const res = await fetch(`${baseUrl}/health`, { signal: AbortSignal.timeout(timeoutMs) });
       const body = (await res.json().catch(() => ({}))) as Partial<HealthReport>;

@@ -12,7 +12,7 @@ export type ServiceKind =
   | 'runner'
   /** A background worker (stream consumer with /health): reported, not required. */
   | 'worker'
-  /** A web front end (reserved port). */
+  /** The web front end (Next.js; its folder has its own main.ts): reported, not required. */
   | 'dashboard';
 
 export interface ServiceEntry {
@@ -87,7 +87,10 @@ export const SERVICE_REGISTRY = [
     portVariable: 'WORKER_PORT', defaultPort: 8010, urlVariable: 'WORKER_URL',
     folder: 'subgraphs/inference/src/worker', composeName: 'worker', usesModelArtifacts: true,
   },
-  { name: 'dashboard', kind: 'dashboard', description: 'Web dashboard', portVariable: 'DASHBOARD_PORT', defaultPort: 8080, composeName: 'dashboard' },
+  {
+    name: 'dashboard', kind: 'dashboard', description: 'Web dashboard (Next.js), a client of the gateway',
+    portVariable: 'DASHBOARD_PORT', defaultPort: 8080, urlVariable: 'DASHBOARD_URL', folder: 'dashboard', composeName: 'dashboard',
+  },
 ] as const satisfies readonly ServiceEntry[];
 
 type Registry = (typeof SERVICE_REGISTRY)[number];
@@ -108,8 +111,13 @@ export function runnableServices(): ServiceEntry[] {
   return [...runnable.filter((e) => e.kind !== 'gateway'), ...runnable.filter((e) => e.kind === 'gateway')];
 }
 
-/** Services run by the platform runtime (a ServiceDefinition in `<folder>/index.ts`): all but the gateway. */
+/** Services run by the platform runtime (a ServiceDefinition in `<folder>/index.ts`): all but the gateway and the dashboard. */
 export function definedServices(): ServiceEntry[] {
+  return runnableServices().filter((e) => e.kind !== 'gateway' && e.kind !== 'dashboard');
+}
+
+/** Every process the gateway's /health reports on: all but the gateway itself. */
+export function monitoredServices(): ServiceEntry[] {
   return runnableServices().filter((e) => e.kind !== 'gateway');
 }
 

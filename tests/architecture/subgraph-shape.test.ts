@@ -26,7 +26,7 @@ test('every subgraph folder is one subgraph of the registry, and every registere
 
 test('every service the registry runs has index.ts (its definition) and main.ts in its folder', () => {
   const missing = runnableServices().flatMap((e) =>
-    (e.kind === 'gateway' ? ['main.ts'] : ['index.ts', 'main.ts']).filter((f) => !existsSync(join(ROOT, e.folder!, f))).map((f) => `${e.folder}/${f}`),
+    (e.kind === 'gateway' || e.kind === 'dashboard' ? ['main.ts'] : ['index.ts', 'main.ts']).filter((f) => !existsSync(join(ROOT, e.folder!, f))).map((f) => `${e.folder}/${f}`),
   );
   expect(missing).toEqual([]);
 });

@@ -29,7 +29,7 @@ test('the committed docker-compose.yml is the one the registry generates (npm ru
 test('the seed names: the registry gives each service its compose name from the service map', () => {
   expect(COMPOSE_NAMES).toEqual({
     gateway: 'gateway', marketdata: 'marketdata', signals: 'signals', strategy: 'strategy_engine', execution: 'execution_engine',
-    inference: 'onnx_runner', 'gpu-runner': 'tensorrt_runner', sentiment: 'sentiment_engine', accounts: 'mock-mcp', worker: 'worker',
+    inference: 'onnx_runner', 'gpu-runner': 'tensorrt_runner', sentiment: 'sentiment_engine', accounts: 'mock-mcp', worker: 'worker', dashboard: 'dashboard',
   });
 });
 
