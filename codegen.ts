@@ -49,7 +49,9 @@ config.generates['dashboard/src/gql/'] = {
   schema: apiSchema,
   documents: ['dashboard/src/operations/*.graphql'],
   preset: 'client',
-  presetConfig: { fragmentMasking: false },
+  // Each document carries its sha256 (`__meta__.hash`): the dashboard sends operations by id, and
+  // persisted-documents.json becomes the gateway's trusted-documents manifest (npm run trusted-documents).
+  presetConfig: { fragmentMasking: false, persistedDocuments: { mode: 'embedHashInDocument', hashAlgorithm: 'sha256' } },
   config: { enumsAsTypes: true, useTypeImports: true, scalars: { DateTime: 'string' }, avoidOptionals: false },
 };
 

@@ -7,15 +7,21 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { createLogger, startService } from '@aitrader/platform';
-import { gql, waitFor } from '../integration/support/env';
+import type { ServiceName } from '@aitrader/platform';
+import { gql, signedHeaders, waitFor } from '../integration/support/env';
 import { registryDefinitions } from '../integration/support/stack';
 import { SCREENSHOTS, startDashboardStack, type DashboardStack } from './support/dashboard';
 
 let dash: DashboardStack;
+
+/** An operation sent straight to a subgraph (the gateway here runs the dashboard's documents only). */
+const direct = (service: ServiceName, query: string, variables: Record<string, unknown> = {}) =>
+  gql(dash.stack.services.get(service)!.url, query, variables, signedHeaders());
+
 beforeAll(async () => {
   dash = await startDashboardStack('dashboard');
   // The strategy trades the same account; switched off so that only this test's orders move it.
-  const off = await gql(dash.stack.gateway.url, 'mutation($n: String!) { setStrategyEnabled(name: $n, enabled: false) { error { code message } } }', { n: 'enhanced_ml_sentiment' });
+  const off = await direct('strategy', 'mutation($n: String!) { setStrategyEnabled(name: $n, enabled: false) { error { code message } } }', { n: 'enhanced_ml_sentiment' });
   expect(off.errors).toBeUndefined();
 }, 300_000);
 afterAll(async () => {
@@ -27,6 +33,11 @@ async function open(path: string): Promise<{ page: Page; errors: string[] }> {
   await opened.page.goto(`${dash.url}${path}`);
   return opened;
 }
+
+test('the gateway runs trusted documents only: a raw query is refused, the pages (above and below) work', async () => {
+  const res = await fetch(`${dash.stack.gateway.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ replay { state } }"}' });
+  expect(((await res.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('PERSISTED_QUERY_REQUIRED');
+});
 
 test('at a phone width the overview is one readable column, reachable by keyboard', async () => {
   const { page, errors } = await dash.page();
@@ -61,13 +72,13 @@ test('a replay started from the Replay page moves the Instrument chart', async (
 
 /** The sample replay running (started here unless a test already did) and a quote for `symbol` in the book. */
 async function ensureMarket(symbol: string) {
-  const replay = await gql(dash.stack.gateway.url, '{ replay { state } }');
+  const replay = await direct('marketdata', '{ replay { state } }');
   if (replay.data?.replay.state !== 'RUNNING') {
-    const started = await gql(dash.stack.gateway.url, 'mutation { startReplay(input: { source: SAMPLE, speed: 20 }) { error { code message } } }');
+    const started = await direct('marketdata', 'mutation { startReplay(input: { source: SAMPLE, speed: 20 }) { error { code message } } }');
     expect(started.data?.startReplay.error).toBeNull();
   }
   await waitFor(async () => {
-    const quote = await gql(dash.stack.gateway.url, 'query($s: String!) { quote(symbol: $s) { bid ask } }', { s: symbol });
+    const quote = await direct('marketdata', 'query($s: String!) { quote(symbol: $s) { bid ask } }', { s: symbol });
     return Boolean(quote.data?.quote?.ask);
   }, 30_000, `a ${symbol} quote`);
 }
@@ -126,6 +137,7 @@ test.each(PAGES)('the %s page loads with its content and no console error', asyn
   await page.getByRole('heading', { name: heading }).first().waitFor({ timeout: 20_000 });
   await page.waitForLoadState('networkidle');
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.jpg`), type: 'jpeg', quality: 70 }); // the first screen, small
   expect(errors).toEqual([]);
   await page.close();
 }, 60_000);

@@ -44,7 +44,11 @@ export async function startDashboardStack(label: string, overrides: Record<strin
   const url = `http://127.0.0.1:${port}`;
   // Its own paper account (created by accounts at start), so other tests' trades never show here.
   const account = `browser-${label}-${randomBytes(3).toString('hex')}`;
-  const stack = await startStack({ REDIS_PREFIX: uniquePrefix(label), GATEWAY_CORS_ORIGINS: url, DASHBOARD_URL: url, DEFAULT_ACCOUNT_ID: account, ...overrides });
+  // TRUSTED_DOCUMENTS=require: the gateway runs only the dashboard's trusted documents, so every page
+  // proves it sends its operations by id (the tests talk to the subgraphs directly).
+  const stack = await startStack({
+    REDIS_PREFIX: uniquePrefix(label), GATEWAY_CORS_ORIGINS: url, DASHBOARD_URL: url, DEFAULT_ACCOUNT_ID: account, TRUSTED_DOCUMENTS: 'require', ...overrides,
+  });
   const apiKey = await testJwt(['admin'], undefined, `browser-${label}`);
   const child = startDashboardProcess({
     ...process.env,
