@@ -46,6 +46,11 @@ export interface RunningDashboard {
 
 export async function startDashboard(config: Config, logger: Logger, port = config.DASHBOARD_PORT): Promise<RunningDashboard> {
   process.env.NEXT_TELEMETRY_DISABLED = '1';
+  // Outside production the pages use the development admin key `npm start` made (decided here, from the
+  // platform's config: Next itself sets NODE_ENV=production in its production server).
+  if (config.NODE_ENV !== 'production' && !process.env.DASHBOARD_API_KEY && process.env.AITRADER_LOCAL_ADMIN_KEY) {
+    process.env.DASHBOARD_API_KEY = process.env.AITRADER_LOCAL_ADMIN_KEY;
+  }
   ensureBuilt(logger);
   const app = next({ dev: false, dir: DASHBOARD_DIR, hostname: config.HOST, port, quiet: true });
   await app.prepare();

@@ -14,7 +14,9 @@ export function readRuntime(env: NodeJS.ProcessEnv = process.env): DashboardRunt
   return {
     gatewayUrl: env.DASHBOARD_GATEWAY_URL || null,
     gatewayPort: Number(env.GATEWAY_PORT || 8000),
-    apiKey: (env.NODE_ENV === 'production' ? env.DASHBOARD_API_KEY : env.DASHBOARD_API_KEY || env.AITRADER_LOCAL_ADMIN_KEY) || null,
+    // Set by the dashboard process (server.ts) from its config: Next sets NODE_ENV=production in any
+    // production build, so whether this is a development machine is decided there, not here.
+    apiKey: env.DASHBOARD_API_KEY || null,
     accountId: env.DEFAULT_ACCOUNT_ID || 'default',
   };
 }
