@@ -20,8 +20,8 @@ const direct = (service: ServiceName, query: string, variables: Record<string, u
 
 beforeAll(async () => {
   dash = await startDashboardStack('dashboard');
-  // The strategy trades the same account; switched off so that only this test's orders move it.
-  const off = await direct('strategy', 'mutation($n: String!) { setStrategyEnabled(name: $n, enabled: false) { error { code message } } }', { n: 'enhanced_ml_sentiment' });
+  // This stack's strategy trades the same account; switched off so that only this test's orders move it.
+  const off = await direct('strategy', 'mutation($n: String!) { setStrategyEnabled(name: $n, enabled: false) { error { code message } } }', { n: dash.strategyName });
   expect(off.errors).toBeUndefined();
 }, 300_000);
 afterAll(async () => {

@@ -16,6 +16,8 @@ export const SCREENSHOTS = join(ROOT, '.artifacts', 'screenshots');
 
 export interface DashboardStack {
   stack: Stack;
+  /** The stored strategy this stack's strategy process runs (its own). */
+  strategyName: string;
   url: string;
   browser: Browser;
   /** A new page with console errors and failed requests collected into `errors`. */
@@ -42,12 +44,15 @@ function startDashboardProcess(env: NodeJS.ProcessEnv): ChildProcess {
 export async function startDashboardStack(label: string, overrides: Record<string, string> = {}): Promise<DashboardStack> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  // Its own paper account (created by accounts at start), so other tests' trades never show here.
+  // Its own paper account (created by accounts at start), so other tests' trades never show here, and
+  // its own stored strategy (strategy rows are shared by every stack on the database: switching the
+  // default one off here would silence the other tests' strategy).
   const account = `browser-${label}-${randomBytes(3).toString('hex')}`;
+  const strategyName = account;
   // TRUSTED_DOCUMENTS=require: the gateway runs only the dashboard's trusted documents, so every page
   // proves it sends its operations by id (the tests talk to the subgraphs directly).
   const stack = await startStack({
-    REDIS_PREFIX: uniquePrefix(label), GATEWAY_CORS_ORIGINS: url, DASHBOARD_URL: url, DEFAULT_ACCOUNT_ID: account, TRUSTED_DOCUMENTS: 'require', ...overrides,
+    REDIS_PREFIX: uniquePrefix(label), GATEWAY_CORS_ORIGINS: url, DASHBOARD_URL: url, DEFAULT_ACCOUNT_ID: account, STRATEGY_NAME: strategyName, TRUSTED_DOCUMENTS: 'require', ...overrides,
   });
   const apiKey = await testJwt(['admin'], undefined, `browser-${label}`);
   const child = startDashboardProcess({
@@ -88,6 +93,7 @@ export async function startDashboardStack(label: string, overrides: Record<strin
   mkdirSync(SCREENSHOTS, { recursive: true });
   return {
     stack,
+    strategyName,
     url,
     browser,
     page: async () => {
