@@ -1,7 +1,8 @@
 // The execution service's application objects, built once at start from the platform runtime.
-import { StreamPublisher, type SettingsContext } from '@aitrader/platform';
+import { serviceUrl, StreamPublisher, type SettingsContext } from '@aitrader/platform';
 import type { ExecutionSettings } from './settings';
 import { ExecutionService } from './application/execution-service';
+import { accountsClient } from './storage/accounts-client';
 import { OrdersStore } from './storage/orders-store';
 
 export interface ExecutionServices {
@@ -26,6 +27,14 @@ export function createServices(ctx: SettingsContext<ExecutionSettings>): Executi
     isKnownSymbol,
     prefix: ctx.config.REDIS_PREFIX,
     logger: ctx.logger,
+    preTrade: {
+      accounts: accountsClient(serviceUrl(ctx.config, 'accounts'), () => ctx.serviceHeaders(), ctx.logger),
+      limits: {
+        maxQuantity: ctx.settings.EXECUTION_MAX_ORDER_QUANTITY,
+        maxNotional: ctx.settings.EXECUTION_MAX_ORDER_NOTIONAL,
+        collar: ctx.settings.EXECUTION_PRICE_COLLAR,
+      },
+    },
   });
   return { store, execution };
 }

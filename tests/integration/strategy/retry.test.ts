@@ -4,6 +4,7 @@
 // publisher; the neighbouring services (signals, inference, sentiment, accounts) are answered in-process.
 import { randomBytes } from 'node:crypto';
 import Redis from 'ioredis';
+import pino, { type Logger } from 'pino';
 import { signalIdOf, StreamPublisher, type Signal } from '@aitrader/platform';
 import { createPrismaClient } from '@aitrader/prisma';
 import type { StrategyClients } from '../../../subgraphs/strategy/src/storage/service-clients';
@@ -43,7 +44,7 @@ const clients: StrategyClients = {
   account: async () => ({ cash: 1_000_000, buyingPower: 1_000_000, equity: 1_000_000, positions: new Map(), dailyRealizedPnl: 0, startingCash: 1_000_000 }),
 };
 
-async function service() {
+async function service(logger?: Logger) {
   const prefix = uniquePrefix('strategy-retry');
   const publisher = new FlakyPublisher(redis, { prefix });
   const events: string[] = [];
@@ -56,6 +57,7 @@ async function service() {
     accountId: 'retry-account',
     clock: () => new Date('2026-01-05T15:00:00Z'),
     prefix,
+    logger,
     onDecision: async ({ id }) => {
       failIfAsked('onDecision');
       events.push(id);
@@ -120,5 +122,16 @@ test('the decision event fails: the retry announces the recorded decision and se
   const rows = await decisionsFor(strategy, signal);
   expect(rows).toHaveLength(1);
   expect(events).toEqual([rows[0]!.id]);
+  expect(await orders()).toHaveLength(1);
+});
+
+test('a repeated signal is said out loud: "already decided: <decision id>", and nothing is decided again', async () => {
+  const lines: string[] = [];
+  const { strategy, orders } = await service(pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line).msg) }));
+  const signal = strongSignal();
+  const outcome = await strategy.onSignal(signal);
+  expect(await strategy.onSignal(signal)).toBeNull();
+  expect(lines).toContain(`already decided: ${outcome!.decisionId}`);
+  expect(await decisionsFor(strategy, signal)).toHaveLength(1);
   expect(await orders()).toHaveLength(1);
 });

@@ -1,7 +1,7 @@
 'use client';
 // The order ticket: MARKET or LIMIT, side, quantity and (LIMIT only) limit price, sent with placeOrder.
-// A refusal comes back as the payload's typed error; it is shown under the field it is about (the
-// order error names no field, so its code or the field its message opens with decides) or above the form.
+// A refusal comes back as the payload's typed error; it is shown under the field it names (or, failing
+// that, the field its message opens with) or above the form.
 import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { describedBy, GeneralError } from '@/components/field-error';
@@ -15,8 +15,9 @@ const TICKET_FIELDS = ['symbol', 'side', 'type', 'quantity', 'limitPrice'] as co
 
 type OrderError = NonNullable<PlaceOrderMutation['placeOrder']['error']>;
 
-/** The ticket field an order error is about. */
+/** The ticket field an order error is about: the one the API names, else the one its message opens with. */
 function fieldOfOrderError(error: OrderError): string | null {
+  if (error.field && (TICKET_FIELDS as readonly string[]).includes(error.field)) return error.field;
   if (error.code === 'UNKNOWN_SYMBOL') return 'symbol';
   return fieldNamedIn(error.message, TICKET_FIELDS);
 }

@@ -5,25 +5,33 @@ import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { readBook, type Fill, type Logger, type Order, type RedisPubSub, type StreamPublisher } from '@aitrader/platform';
 import {
-  cancel, createOrder, crossRestingOrders, DEFAULT_FEES, fillViewOf, fillViewsOf, isOpen, orderTypeSpec, orderUpdateOf, RESTING_ORDER_TYPES,
-  type BookSnapshot, type ExecutionFill, type FeeSchedule, type OrderAggregate, type Result,
+  cancel, checkPreTrade, createOrder, crossRestingOrders, DEFAULT_FEES, fillViewOf, fillViewsOf, isOpen, orderTypeSpec, orderUpdateOf, RESTING_ORDER_TYPES,
+  type BookSnapshot, type ExecutionFill, type FeeSchedule, type OrderAggregate, type PreTradeCode, type PreTradeLimits, type Result,
 } from '../domain';
+import type { AccountExposureReader } from '../storage/accounts-client';
 import { FILL_EVENTS, ORDER_EVENTS } from '../events';
 import { ConcurrentMatchError, OrdersStore, toAggregate, UnknownAccountError } from '../storage/orders-store';
 
-/** A refused command with a code the API exposes. */
+export type OrderCommandCode = 'INVALID_ORDER' | 'UNKNOWN_ACCOUNT' | 'UNKNOWN_SYMBOL' | 'NOT_FOUND' | 'ORDER_TERMINAL' | PreTradeCode;
+
+/** A refused command with a code the API exposes, and the order field it is about when there is one. */
 export class OrderCommandError extends Error {
-  constructor(readonly code: 'INVALID_ORDER' | 'UNKNOWN_ACCOUNT' | 'UNKNOWN_SYMBOL' | 'NOT_FOUND' | 'ORDER_TERMINAL', message: string) {
+  constructor(readonly code: OrderCommandCode, message: string, readonly field: string | null = null) {
     super(message);
     this.name = 'OrderCommandError';
   }
+}
+
+/** The field an order-validation message is about (the domain's messages open with it). */
+function fieldOf(message: string): string | null {
+  return /^(quantity|limitPrice)\b/.exec(message)?.[1] ?? null;
 }
 
 
 function unwrap<T>(result: Result<T>): T {
   if (result.ok) return result.value;
   const code = result.error.code === 'ORDER_TERMINAL' ? 'ORDER_TERMINAL' : 'INVALID_ORDER';
-  throw new OrderCommandError(code, result.error.message);
+  throw new OrderCommandError(code, result.error.message, fieldOf(result.error.message));
 }
 
 export interface ExecutionDeps {
@@ -38,6 +46,11 @@ export interface ExecutionDeps {
   logger?: Logger;
   /** Order ids: random in production, injectable for deterministic replays. */
   newOrderId?: () => string;
+  /**
+   * The pre-trade checks of every new order (services.ts always sets them). Absent only where a test
+   * of something else builds the service by hand.
+   */
+  preTrade?: { accounts: AccountExposureReader; limits: PreTradeLimits };
 }
 
 export class ExecutionService {
@@ -50,8 +63,9 @@ export class ExecutionService {
    * (accounts apply a trade id once).
    */
   async place(message: Order): Promise<OrderAggregate> {
-    if (!(await this.d.isKnownSymbol(message.symbol))) throw new OrderCommandError('UNKNOWN_SYMBOL', `unknown symbol ${message.symbol}`);
+    if (!(await this.d.isKnownSymbol(message.symbol))) throw new OrderCommandError('UNKNOWN_SYMBOL', `unknown symbol ${message.symbol}`, 'symbol');
     const draft = unwrap(createOrder({ orderId: (this.d.newOrderId ?? randomUUID)(), order: message }));
+    await this.checkNewOrder(draft);
     let stored;
     try {
       stored = await this.d.store.createOrGet(draft);
@@ -76,6 +90,22 @@ export class ExecutionService {
       if (!(err instanceof ConcurrentMatchError)) throw err;
       const row = await this.d.store.get(order.orderId);
       return toAggregate(row!);
+    }
+  }
+
+  /**
+   * Pre-trade checks, before anything is stored. A repeated client order id was checked when it was
+   * first booked (its retry must go on even if the account has changed since, e.g. by its own fill).
+   */
+  private async checkNewOrder(draft: OrderAggregate): Promise<void> {
+    const guard = this.d.preTrade;
+    if (!guard || (await this.d.store.exists(draft.accountId, draft.clientOrderId))) return;
+    const exposure = await guard.accounts.exposure(draft.accountId, draft.symbol);
+    if (!exposure) throw new OrderCommandError('UNKNOWN_ACCOUNT', `account ${draft.accountId} does not exist`, 'accountId');
+    const refusal = checkPreTrade(draft, await this.book(draft.symbol), exposure, guard.limits);
+    if (refusal) {
+      this.d.logger?.info({ accountId: draft.accountId, symbol: draft.symbol, code: refusal.code }, `order refused before booking: ${refusal.message}`);
+      throw new OrderCommandError(refusal.code, refusal.message, refusal.field);
     }
   }
 

@@ -21,3 +21,5 @@ export { fillViewOf, fillViewsOf } from './fill-views';
 export type { FillOwner, FillView } from './fill-views';
 export { orderUpdateOf } from './order-update';
 export type { OrderUpdate } from './order-update';
+export { checkPreTrade, openingQuantity, referencePrice } from './pre-trade';
+export type { AccountExposure, PreTradeCode, PreTradeLimits, PreTradeOrder, PreTradeRefusal } from './pre-trade';

@@ -135,6 +135,11 @@ export class OrdersStore {
     });
   }
 
+  /** Whether the account already booked an order under this client order id. */
+  async exists(accountId: string, clientOrderId: string): Promise<boolean> {
+    return (await this.prisma.order.count({ where: { accountId, clientOrderId } })) > 0;
+  }
+
   async get(id: string): Promise<OrderRow | null> {
     return this.prisma.order.findUnique({ where: { id }, include: { fills: true } });
   }

@@ -27,7 +27,8 @@ const withTimeout = <T>(p: Promise<T>, ms: number, fallback: T) =>
 
 
 export class StrategyService {
-  private readonly seen = new Set<string>();
+  /** Signals handled by this process: signal id → the decision made for it (null: none, e.g. disabled). */
+  private readonly seen = new Map<string, string | null>();
   private readonly inflight = new Map<string, Promise<DecisionOutcome | null>>();
   /** Decisions recorded whose event or order has not gone out yet (a failed step, awaiting its retry). */
   private readonly unannounced = new Map<string, DecisionOutcome>();
@@ -118,12 +119,17 @@ export class StrategyService {
       await running.catch(() => undefined);
       return null;
     }
-    if (this.seen.has(id)) return null;
+    if (this.seen.has(id)) {
+      // Said out loud: re-running the seed's PUBLISH sends the same signal (same id) and gets no new decision.
+      const decisionId = this.seen.get(id);
+      this.deps.logger?.info({ symbol: signal.symbol, signalId: id, decisionId }, decisionId ? `already decided: ${decisionId}` : `already handled signal ${id} (no decision: strategy disabled)`);
+      return null;
+    }
     const attempt = this.handleOnce(signal, id);
     this.inflight.set(id, attempt);
     try {
       const outcome = await attempt;
-      this.remember(id);
+      this.remember(id, outcome?.decisionId ?? null);
       return outcome;
     } finally {
       this.inflight.delete(id);
@@ -211,9 +217,9 @@ export class StrategyService {
     return markPrice(quote) ?? history?.[history.length - 1] ?? null;
   }
 
-  private remember(id: string): void {
-    this.seen.add(id);
-    if (this.seen.size > 10_000) this.seen.delete(this.seen.values().next().value as string);
+  private remember(id: string, decisionId: string | null): void {
+    this.seen.set(id, decisionId);
+    if (this.seen.size > 10_000) this.seen.delete(this.seen.keys().next().value as string);
   }
 }
 

@@ -167,13 +167,23 @@ export type OrderEdge = {
 export type OrderError = {
   __typename?: 'OrderError';
   code: OrderErrorCode;
+  /** The order field the error is about (quantity, limitPrice, symbol, accountId), when it is about one. */
+  field: Maybe<Scalars['String']['output']>;
   message: Scalars['String']['output'];
 };
 
 export type OrderErrorCode =
+  /** Pre-trade: the exposure the order opens costs more than the account's buying power. */
+  | 'INSUFFICIENT_BUYING_POWER'
   | 'INVALID_ORDER'
+  /** Pre-trade: an order notional above EXECUTION_MAX_ORDER_NOTIONAL. */
+  | 'MAX_NOTIONAL_EXCEEDED'
+  /** Pre-trade: more shares than EXECUTION_MAX_ORDER_QUANTITY. */
+  | 'MAX_QUANTITY_EXCEEDED'
   | 'NOT_FOUND'
   | 'ORDER_TERMINAL'
+  /** Pre-trade: a limit price farther from the market's mid than EXECUTION_PRICE_COLLAR. */
+  | 'PRICE_OUTSIDE_COLLAR'
   | 'UNKNOWN_ACCOUNT'
   | 'UNKNOWN_SYMBOL';
 
@@ -592,6 +602,7 @@ export type OrderEdgeResolvers<ContextType = Context, ParentType extends Resolve
 
 export type OrderErrorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OrderError'] = ResolversParentTypes['OrderError']> = ResolversObject<{
   code?: Resolver<ResolversTypes['OrderErrorCode'], ParentType, ContextType>;
+  field?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
