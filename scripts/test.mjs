@@ -79,21 +79,39 @@ if (hasCommand('cargo')) {
   }
 }
 
-log('jest: unit and integration tests');
-const results = join(ROOT, '.jest-results.json');
-rmSync(results, { force: true });
-spawnSync(join(BIN, 'jest'), ['--json', `--outputFile=${results}`, '--maxWorkers=2', ...process.argv.slice(2)], { cwd: ROOT, stdio: 'inherit', env });
-if (existsSync(results)) {
+// The dashboard's production build, made before the tests (not inside the browser tests, where
+// `next build` would take both cores from timing-sensitive integration tests running beside it).
+step('building the dashboard (next build, when its sources changed)', () => {
+  const r = spawnSync(join(BIN, 'tsx'), [join(ROOT, 'dashboard', 'build.ts')], { cwd: ROOT, stdio: 'inherit', env: { ...env, LOG_LEVEL: 'warn' } });
+  if (r.status !== 0) throw new Error('the dashboard does not build');
+});
+
+/** One jest run; its counts are added to the totals. */
+function jest(label, args) {
+  log(`jest: ${label}`);
+  const results = join(ROOT, `.jest-results${label === 'browser' ? '-browser' : ''}.json`);
+  rmSync(results, { force: true });
+  spawnSync(join(BIN, 'jest'), ['--json', `--outputFile=${results}`, '--maxWorkers=2', ...args], { cwd: ROOT, stdio: 'inherit', env });
+  if (!existsSync(results)) {
+    failed += 1;
+    problems.push(`jest (${label}) produced no results`);
+    return;
+  }
   const report = JSON.parse(readFileSync(results, 'utf8'));
   passed += report.numPassedTests;
   failed += report.numFailedTests + report.numRuntimeErrorTestSuites;
   if (report.numTotalTests === 0) {
     failed += 1;
-    problems.push('jest ran no tests');
+    problems.push(`jest (${label}) ran no tests`);
   }
-} else {
-  failed += 1;
-  problems.push('jest produced no results');
+}
+
+const extra = process.argv.slice(2);
+if (extra.length > 0) jest('selected tests', extra);
+else {
+  // The browser tests (Chromium and a full stack) run on their own, after the rest.
+  jest('unit, architecture and integration tests', ['--selectProjects', 'unit', 'architecture', 'integration']);
+  jest('browser', ['--selectProjects', 'browser']);
 }
 
 for (const p of problems) log(`FAILED ${p}`);

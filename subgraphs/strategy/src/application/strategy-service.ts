@@ -4,7 +4,7 @@
 // factors, and sends accepted orders to the `orders` stream with a deterministic client order id.
 import type { Redis } from 'ioredis';
 import { markPrice, readQuotes, signalIdOf, type Logger, type Signal, type StreamPublisher } from '@aitrader/platform';
-import { checkRisk, clientOrderId, decide, DEFAULT_STRATEGY_CONFIG, forecastHistory, isSignalStrongEnough, parseStrategyConfig, reconfigure, type Decision, type StrategyConfig } from '../domain';
+import { checkRisk, clientOrderId, decide, fitToLimits, DEFAULT_STRATEGY_CONFIG, forecastHistory, isSignalStrongEnough, parseStrategyConfig, reconfigure, type Decision, type StrategyConfig } from '../domain';
 import type { StrategyClients } from '../storage/service-clients';
 import type { DecisionsStore, StoredStrategy } from '../storage/decisions-store';
 
@@ -173,12 +173,20 @@ export class StrategyService {
         [null, null],
       );
     }
-    const decision = decide({ signal: { symbol: signal.symbol, score: signal.score, timestamp: signal.timestamp, id }, indicators, forecast, sentiment, config });
+    let decision = decide({ signal: { symbol: signal.symbol, score: signal.score, timestamp: signal.timestamp, id }, indicators, forecast, sentiment, config });
 
     let order: DecisionOutcome['order'] = null;
     let riskReason: string | null = null;
     if (decision.action === 'BUY' || decision.action === 'SELL') {
       const [account, price] = await Promise.all([clients.account(this.deps.accountId), this.referencePrice(signal.symbol, indicators?.history)]);
+      if (account) {
+        // Scaled down to the binding limit (notional, position, buying power) rather than refused.
+        const asked = { symbol: signal.symbol, side: decision.side, quantity: decision.quantity };
+        const fitted = fitToLimits(asked, account, { price: price ?? Number.NaN }, config);
+        if (fitted.boundBy && fitted.quantity > 0) {
+          decision = { ...decision, quantity: fitted.quantity, reason: `${decision.reason}; scaled from ${asked.quantity} to ${fitted.quantity} by ${fitted.boundBy}` };
+        }
+      }
       const risk = account
         ? checkRisk({ symbol: signal.symbol, side: decision.side, quantity: decision.quantity }, account, { price: price ?? Number.NaN }, config)
         : { ok: false as const, code: 'NO_ACCOUNT', reason: `account ${this.deps.accountId} unavailable` };

@@ -17,6 +17,9 @@ export { decide, isSignalStrongEnough, forecastHistory, type DecideInput } from 
 export { forecastDirection, rsiFilter, volatilityOf, positionSize, NEUTRAL_RSI } from './factors';
 export {
   checkRisk,
+  fitToLimits,
+  type FittedQuantity,
+  type SizingBound,
   isReducingOrder,
   signedQuantity,
   type RiskCode,

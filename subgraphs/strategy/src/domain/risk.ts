@@ -88,3 +88,45 @@ export function checkRisk(order: RiskOrder, account: AccountSnapshot, context: R
   }
   return { ok: true };
 }
+
+/** The limit an order was scaled down to fit, if any. */
+export type SizingBound = 'MAX_NOTIONAL' | 'MAX_POSITION' | 'INSUFFICIENT_BUYING_POWER';
+
+export interface FittedQuantity {
+  /** The largest whole quantity ≤ the asked one that the notional, position and buying-power limits allow (0: none). */
+  quantity: number;
+  /** The limit that bound it, or null when the asked quantity fits. */
+  boundBy: SizingBound | null;
+}
+
+/**
+ * Sizing scales an order down to the binding limit before risk refuses it: order notional, per-symbol
+ * position and buying power (a buy in full unless it only reduces a short, as checkRisk values it; a
+ * sell for the part that opens a short, as the execution engine values it; closing needs none). Checks that no size can satisfy (kill switch, loss
+ * limit, no price) are left to checkRisk.
+ */
+export function fitToLimits(order: RiskOrder, account: AccountSnapshot, context: RiskContext, config: { risk: RiskLimits }): FittedQuantity {
+  const { price } = context;
+  let quantity = order.quantity;
+  let boundBy: SizingBound | null = null;
+  if (!Number.isFinite(price) || price <= 0 || !Number.isInteger(quantity) || quantity <= 0) return { quantity, boundBy };
+  const limits = config.risk;
+  const current = account.positions.get(order.symbol) ?? 0;
+  const closable = order.side === 'BUY' ? Math.max(0, -current) : Math.max(0, current);
+  /** Lowers the quantity to the largest whole one `fits` accepts (floating-point safe), when it must. */
+  const cap = (estimate: number, fits: (q: number) => boolean, bound: SizingBound) => {
+    if (fits(quantity)) return;
+    let q = Math.max(0, Math.min(quantity, Math.floor(estimate)));
+    while (q > 0 && !fits(q)) q -= 1;
+    quantity = q;
+    boundBy = bound;
+  };
+  cap(limits.maxOrderNotional / price, (q) => q * price <= limits.maxOrderNotional, 'MAX_NOTIONAL');
+  const headroom = order.side === 'BUY' ? limits.maxPositionPerSymbol - current : limits.maxPositionPerSymbol + current;
+  cap(Math.max(headroom, closable), (q) => isReducingOrder(current, order.side, q) || Math.abs(current + signedQuantity(order.side, q)) <= limits.maxPositionPerSymbol, 'MAX_POSITION');
+  // A buy that is not a pure reduction is valued in full (as checkRisk does); a sell by what it opens
+  // (as execution does: checkRisk leaves shorts' cost to it).
+  if (order.side === 'BUY') cap(Math.max(account.buyingPower / price, closable), (q) => isReducingOrder(current, 'BUY', q) || q * price <= account.buyingPower, 'INSUFFICIENT_BUYING_POWER');
+  else cap(closable + account.buyingPower / price, (q) => Math.max(0, q - closable) * price <= account.buyingPower, 'INSUFFICIENT_BUYING_POWER');
+  return { quantity, boundBy };
+}
