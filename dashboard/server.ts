@@ -55,7 +55,7 @@ export async function startDashboard(config: Config, logger: Logger, port = conf
   const app = next({ dev: false, dir: DASHBOARD_DIR, hostname: config.HOST, port, quiet: true });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const health = healthReporter('dashboard', VERSION, () => [], config.HEALTH_TIMEOUT_MS);
+  const health = healthReporter('dashboard', VERSION, () => [], config.HEALTH_TIMEOUT_MS, config.AITRADER_RESTARTS);
   const server: Server = createServer((req, res) => {
     if (req.url === '/health') {
       void health().then((report) => {

@@ -58,6 +58,8 @@ export function isLocalUrl(url) {
 }
 
 export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379/0';
+/** `npm test`'s own Redis server, started beside the platform's (see scripts/test.mjs). */
+export const DEFAULT_TEST_REDIS_URL = 'redis://127.0.0.1:6380/0';
 export const DEFAULT_DATABASE_URL = 'postgresql://postgres:postgres@127.0.0.1:5432/aitrader';
 
 export { spawn };

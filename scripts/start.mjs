@@ -1,11 +1,11 @@
 // `npm start`: sets up what is missing (dependencies, native build, Prisma client, local Redis and
 // PostgreSQL when the URLs point here), applies pending migrations, then runs every service of the
-// registry (platform/src/registry.ts) as its own process — the subgraphs, the GPU runner, the worker and
-// the gateway last — and stops them all together.
+// registry (platform/src/registry.ts) as its own supervised process — the subgraphs, the GPU runner, the
+// worker, the dashboard and the gateway last — restarting any that dies, and stops them all together.
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { BIN, DEFAULT_DATABASE_URL, ROOT, log, run, spawn } from './lib.mjs';
+import { BIN, DEFAULT_DATABASE_URL, ROOT, log, run } from './lib.mjs';
 import { migrate, setup } from './setup.mjs';
 
 await setup();
@@ -14,6 +14,7 @@ migrate(process.env.DATABASE_URL || DEFAULT_DATABASE_URL);
 // The registry is TypeScript: read once dependencies (tsx) are installed.
 const { tsImport } = await import('tsx/esm/api');
 const { runnableServices } = await tsImport(join(ROOT, 'platform', 'src', 'registry.ts'), import.meta.url);
+const { supervise } = await tsImport(join(ROOT, 'platform', 'src', 'supervisor.ts'), import.meta.url);
 const PROCESSES = runnableServices().map((s) => [s.name, join(s.folder, 'main.ts'), s.defaultPort, s.portVariable]);
 
 // The secret every process shares to sign the caller it passes on: made once, kept in a git-ignored file.
@@ -35,39 +36,29 @@ const env = {
 // The dashboard's production build, made here (only when its sources changed) so that its process
 // answers /health as soon as it starts.
 run(join(BIN, 'tsx'), [join(ROOT, 'dashboard', 'build.ts')], { env, stdio: ['ignore', 'inherit', 'inherit'] });
-const children = new Map();
+// Supervised: a service that dies is restarted with backoff (crash-only); only Ctrl-C or SIGTERM stops
+// the platform, and then the whole tree.
+const platform = supervise(
+  PROCESSES.map(([name, entry]) => ({ name, entry: join(ROOT, entry) })),
+  { cwd: ROOT, env, log },
+);
 let stopping = false;
-
-function stopAll(code) {
+async function stopAll(signal) {
   if (stopping) return;
   stopping = true;
-  for (const child of children.values()) child.kill('SIGTERM');
-  const force = setTimeout(() => {
-    for (const child of children.values()) child.kill('SIGKILL');
-  }, 5000);
-  force.unref();
-  const wait = setInterval(() => {
-    if (children.size === 0) {
-      clearInterval(wait);
-      process.exit(code);
-    }
-  }, 50);
+  log(`${signal}: stopping the platform`);
+  await platform.stop();
+  process.exit(0);
 }
-
-for (const [name, entry] of PROCESSES) {
-  const child = spawn(join(BIN, 'tsx'), [join(ROOT, entry)], { cwd: ROOT, env, stdio: 'inherit' });
-  children.set(name, child);
-  child.on('exit', (code, signal) => {
-    children.delete(name);
-    if (!stopping) {
-      log(`${name} exited (${signal ?? code}); stopping the platform`);
-      stopAll(1);
-    }
-  });
-}
-
-process.on('SIGINT', () => stopAll(0));
-process.on('SIGTERM', () => stopAll(0));
+process.on('SIGINT', () => stopAll('SIGINT'));
+process.on('SIGTERM', () => stopAll('SIGTERM'));
+process.on('SIGHUP', () => stopAll('SIGHUP'));
+// `npm start` runs this under `sh -c`: a SIGTERM to npm kills the shell but never reaches here, so a
+// change of parent (reparented to init) means whoever started the platform is gone.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) void stopAll('parent exited');
+}, 500).unref();
 
 const host = '127.0.0.1';
 const port = (p) => Number(env[p[3]] || p[2]);

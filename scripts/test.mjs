@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { BIN, DEFAULT_DATABASE_URL, ROOT, hasCommand, log } from './lib.mjs';
+import { BIN, DEFAULT_DATABASE_URL, DEFAULT_TEST_REDIS_URL, ROOT, hasCommand, log } from './lib.mjs';
 import { migrate, setup } from './setup.mjs';
 
 let passed = 0;
@@ -22,9 +22,11 @@ function step(name, fn) {
   }
 }
 
-// Tests get their own database by default, so they never write into the one `npm start` uses.
-const TEST_DATABASE_URL = DEFAULT_DATABASE_URL.replace(/\/aitrader$/, '/aitrader_test');
-process.env.DATABASE_URL ||= TEST_DATABASE_URL;
+// Hermetic: the tests run on their own Redis server (pub/sub channels are server-wide, so a logical
+// database would not keep the seed's unprefixed channels apart) and their own PostgreSQL database, never
+// on what `npm start` uses — REDIS_URL and DATABASE_URL of the shell are ignored here on purpose.
+process.env.REDIS_URL = process.env.TEST_REDIS_URL || DEFAULT_TEST_REDIS_URL;
+process.env.DATABASE_URL = process.env.TEST_DATABASE_URL || DEFAULT_DATABASE_URL.replace(/\/aitrader$/, '/aitrader_test');
 await setup();
 const env = { ...process.env };
 if (existsSync(join(ROOT, 'native', `aitrader-native.${process.platform}-${process.arch}-gnu.node`))) env.AITRADER_REQUIRE_NATIVE ??= '1';

@@ -169,7 +169,7 @@ export async function startGateway(config: Config, logger: Logger, port = config
   });
   await apollo.start();
 
-  const health = healthReporter('gateway', VERSION, () => gatewayChecks(config), config.HEALTH_TIMEOUT_MS);
+  const health = healthReporter('gateway', VERSION, () => gatewayChecks(config), config.HEALTH_TIMEOUT_MS, config.AITRADER_RESTARTS);
 
   const app = express();
   app.disable('x-powered-by');

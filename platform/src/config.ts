@@ -26,8 +26,13 @@ const BaseSchema = z.object({
   HEALTH_TIMEOUT_MS: z.coerce.number().int().min(50).max(30000).default(1000),
   // Prefix for every Redis stream, channel and key of this deployment (isolates tests and tenants).
   REDIS_PREFIX: z.string().regex(/^[\w:.-]*$/, 'may hold letters, digits, ":", ".", "_" and "-"').default(''),
-  // Stream consumer name; stable across restarts so a restarted service re-reads its own pending entries.
-  CONSUMER_NAME: z.string().regex(/^[\w.-]{1,64}$/, 'must be 1-64 letters, digits, ".", "_" or "-"').default(hostname().replace(/[^\w.-]/g, '-').slice(0, 64) || 'local'),
+  // Stream consumer name; stable across restarts so a restarted process re-reads its own pending entries.
+  // Unset: "<host>-<service>-<REPLICA_INDEX>" (see consumerNameOf), unique per process on one host.
+  CONSUMER_NAME: z.string().regex(/^[\w.-]{1,64}$/, 'must be 1-64 letters, digits, ".", "_" or "-"').optional(),
+  // Which replica of its service this process is (0, 1, …), when several run on one host.
+  REPLICA_INDEX: z.coerce.number().int().min(0).max(999).default(0),
+  // Set by the supervisor (npm start): how often it restarted this process; shown in /health.
+  AITRADER_RESTARTS: z.coerce.number().int().min(0).default(0),
   // The paper account the platform trades by default: created by accounts at first start, traded by strategy.
   DEFAULT_ACCOUNT_ID: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).default('default'),
   // Shared by every process: signs the principal the gateway (or a calling service) passes on. `npm start`
@@ -112,4 +117,14 @@ export function loadConfig(env: NodeJS.ProcessEnv | Readonly<Record<string, stri
 /** A service's own settings (its `settings.ts` schema) from the environment `config` was read from. */
 export function parseSettings<T extends z.ZodType>(schema: T, config: Pick<Config, 'env'>): z.infer<T> {
   return parseOrThrow(schema, config.env as Record<string, string>);
+}
+
+/**
+ * This process's name in its service's stream consumer groups: CONSUMER_NAME when set, else host, service
+ * and replica index — stable across restarts of the same process, distinct between two replicas on one host.
+ */
+export function consumerNameOf(config: Pick<Config, 'CONSUMER_NAME' | 'REPLICA_INDEX'>, service: string): string {
+  if (config.CONSUMER_NAME) return config.CONSUMER_NAME;
+  const host = hostname().replace(/[^\w.-]/g, '-').slice(0, 40) || 'local';
+  return `${host}-${service}-${config.REPLICA_INDEX}`;
 }

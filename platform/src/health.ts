@@ -27,6 +27,9 @@ export interface HealthReport {
   version: string;
   started_at: string;
   uptime_s: number;
+  /** The process, and how often its supervisor restarted it (npm start; 0 otherwise). */
+  pid: number;
+  restarts: number;
   dependencies: Record<string, DependencyHealth>;
 }
 
@@ -70,16 +73,19 @@ export function isHealthState(value: unknown): value is HealthState {
   return value === 'ok' || value === 'degraded' || value === 'down';
 }
 
+// Redis and PostgreSQL outages make a service degraded, not down: it keeps running (and answering what it
+// can), reconnects by itself and resumes its streams, so nothing should restart or replace it meanwhile.
 export function redisCheck(redis: Redis): DependencyCheck {
   return {
     name: 'redis',
+    critical: false,
     // While connecting, ioredis queues the PING; runChecks' timeout bounds the wait.
     check: async () => void (await redis.ping()),
   };
 }
 
 export function postgresCheck(query: () => Promise<unknown>): DependencyCheck {
-  return { name: 'postgres', check: async () => void (await query()) };
+  return { name: 'postgres', critical: false, check: async () => void (await query()) };
 }
 
 /** Another service's /health, reported with its own status and version. */
@@ -92,13 +98,13 @@ export function httpHealthCheck(name: string, baseUrl: string, timeoutMs: number
       const res = await fetch(`${baseUrl}/health`, { signal: AbortSignal.timeout(timeoutMs) });
       const body = (await res.json().catch(() => ({}))) as Partial<HealthReport>;
       if (!res.ok && !isHealthState(body.status)) throw new Error(`HTTP ${res.status}`);
-      return { status: isHealthState(body.status) ? body.status : 'down', url: baseUrl, version: body.version };
+      return { status: isHealthState(body.status) ? body.status : 'down', url: baseUrl, version: body.version, restarts: body.restarts };
     },
   };
 }
 
 /** A service's health function: runs its checks and folds them into the `/health` report. */
-export function healthReporter(service: string, version: string, checks: () => DependencyCheck[], timeoutMs: number): () => Promise<HealthReport> {
+export function healthReporter(service: string, version: string, checks: () => DependencyCheck[], timeoutMs: number, restarts = 0): () => Promise<HealthReport> {
   const startedAt = new Date();
   return async () => {
     const list = checks();
@@ -109,6 +115,8 @@ export function healthReporter(service: string, version: string, checks: () => D
       version,
       started_at: startedAt.toISOString(),
       uptime_s: Math.round((Date.now() - startedAt.getTime()) / 1000),
+      pid: process.pid,
+      restarts,
       dependencies,
     };
   };

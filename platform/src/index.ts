@@ -24,3 +24,4 @@ export * from './http/guards';
 export { createEventBus, eventStream, serveSubscriptions, type EventBus, type RedisPubSub } from './graphql/subscriptions';
 export * from './graphql/pagination';
 export { serviceInfoTypeDefs, serviceInfoField, loadSdl } from './graphql/service-info';
+export * from './supervisor';

@@ -12,7 +12,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph';
 import type { DocumentNode } from 'graphql';
 import type { Redis } from 'ioredis';
 import type { z } from 'zod';
-import { loadConfig, parseSettings, type Config } from './config';
+import { consumerNameOf, loadConfig, parseSettings, type Config } from './config';
 import { createLogger, type Logger } from './logger';
 import { createRedis } from './bus/redis';
 import { createDatabase, pingDatabase, type PrismaClient } from './db';
@@ -41,6 +41,8 @@ export interface ServiceContext {
   events: { pubsub: RedisPubSub; channel: (name: string) => string };
   /** Verifies API keys and JWTs (REST and MCP endpoints). */
   auth: Authenticator;
+  /** This process's name in its stream consumer groups (consumerNameOf). */
+  consumerName: string;
   /** Headers that let this process call another platform process as itself (a signed service principal). */
   serviceHeaders(requestId?: string): Record<string, string>;
   health(): Promise<HealthReport>;
@@ -130,6 +132,7 @@ export async function startService<S, T, L>(
     prisma,
     events: createEventBus(redis, config.REDIS_PREFIX),
     auth: createAuthenticator(config, prisma),
+    consumerName: consumerNameOf(config, def.name),
     serviceHeaders: (requestId = randomUUID()) => signedPrincipalHeaders(secret, servicePrincipal(def.name), requestId),
     health: healthReporter(
       def.name,
@@ -141,6 +144,7 @@ export async function startService<S, T, L>(
         ...(def.checks?.(ctx) ?? []),
       ],
       config.HEALTH_TIMEOUT_MS,
+      config.AITRADER_RESTARTS,
     ),
     services: undefined as S,
   };
@@ -213,7 +217,7 @@ export async function startService<S, T, L>(
 
 /**
  * Entry point of a process: validates config (exiting with the message when it is invalid), starts,
- * and closes cleanly on SIGINT/SIGTERM.
+ * and closes cleanly on SIGINT/SIGTERM or when its supervisor goes away.
  */
 export function runMain(name: string, start: (config: Config, logger: Logger) => Promise<{ close(): Promise<void> }>): void {
   let config: Config;
@@ -224,20 +228,32 @@ export function runMain(name: string, start: (config: Config, logger: Logger) =>
     process.exit(1);
   }
   const logger = createLogger(name, config);
+  let running: { close(): Promise<void> } | undefined;
+  let closing = false;
+  const shutdown = (reason: string) => {
+    if (closing) return;
+    closing = true;
+    logger.info({ reason }, 'shutting down');
+    if (!running) process.exit(0); // still starting: nothing to close cleanly yet
+    running.close().then(
+      () => process.exit(0),
+      (err: Error) => {
+        logger.error({ err: err.message }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+  // Under the supervisor (npm start) the process holds an IPC channel to it: when the channel closes the
+  // supervisor is gone (even by kill -9), and a service left running would hold its port.
+  if (process.channel) {
+    process.channel.unref();
+    process.once('disconnect', () => shutdown('supervisor gone'));
+  }
   start(config, logger).then(
-    (running) => {
-      const shutdown = (signal: string) => {
-        logger.info({ signal }, 'shutting down');
-        running.close().then(
-          () => process.exit(0),
-          (err: Error) => {
-            logger.error({ err: err.message }, 'shutdown failed');
-            process.exit(1);
-          },
-        );
-      };
-      process.once('SIGINT', shutdown);
-      process.once('SIGTERM', shutdown);
+    (started) => {
+      running = started;
     },
     (err: Error) => {
       logger.fatal({ err: err.message }, `${name} failed to start`);

@@ -6,6 +6,7 @@ import type { ZodType } from 'zod';
 import type { Logger } from '../logger';
 import { TOPICS, describeIssues, type MessageOf, type Topic } from '../messages';
 import { decodeEntries, decodeReadReply, type RawEntry } from './entries';
+import { isTransientError } from './transient';
 
 export interface EntryMeta {
   id: string;
@@ -67,6 +68,9 @@ export class StreamConsumer<T> {
   private blocking?: Redis;
   private stopped = false;
   private loop?: Promise<void>;
+  /** Consecutive failures that were an outage (isTransientError): they set the backoff, not the dead-lettering. */
+  private outageFailures = 0;
+  private readonly outageDeliveries = new Map<string, number>();
 
   constructor(options: StreamConsumerOptions<T>) {
     this.o = {
@@ -104,9 +108,9 @@ export class StreamConsumer<T> {
     this.blocking?.disconnect();
   }
 
-  private async ensureGroup(): Promise<void> {
+  private async ensureGroup(startId: '$' | '0' = this.o.startId): Promise<void> {
     try {
-      await this.blocking!.xgroup('CREATE', this.o.stream, this.o.group, this.o.startId, 'MKSTREAM');
+      await this.blocking!.xgroup('CREATE', this.o.stream, this.o.group, startId, 'MKSTREAM');
     } catch (err) {
       if (!(err instanceof Error) || !err.message.includes('BUSYGROUP')) throw err;
     }
@@ -120,7 +124,7 @@ export class StreamConsumer<T> {
         if (ownPending) {
           const entries = await this.read('0');
           if (entries.length === 0) ownPending = false;
-          else if (!(await this.handleBatch(entries, true))) await sleep(this.o.retryDelayMs);
+          else if (!(await this.handleBatch(entries, true))) await sleep(this.retryDelay());
           continue;
         }
         if (Date.now() - lastClaim >= this.o.claimIntervalMs) {
@@ -136,8 +140,15 @@ export class StreamConsumer<T> {
         if (entries.length > 0 && !(await this.handleBatch(entries, false))) ownPending = true;
       } catch (err) {
         if (this.stopped) break;
-        this.logger?.warn({ err: (err as Error).message, stream: this.o.stream }, 'stream read failed; retrying');
+        const message = (err as Error).message;
+        this.logger?.warn({ err: message, stream: this.o.stream }, 'stream read failed; retrying');
         await sleep(this.o.retryDelayMs);
+        // A Redis that restarted without its data lost the group too: make it again (reading from '0', so
+        // nothing written since is skipped) and start over with this consumer's own pending entries.
+        if (message.includes('NOGROUP')) {
+          await this.ensureGroup('0').catch(() => undefined);
+          ownPending = true;
+        }
       }
     }
   }
@@ -190,7 +201,16 @@ export class StreamConsumer<T> {
         await this.deadLetter(entry, 'rejected', message, deliveries);
         return true;
       }
-      if (deliveries >= this.o.maxDeliveries) {
+      if (isTransientError(err)) {
+        // An outage: the message waits (in order) for as long as it lasts, and is never dead-lettered for it.
+        this.outageFailures += 1;
+        this.outageDeliveries.set(entry.id, (this.outageDeliveries.get(entry.id) ?? 0) + 1);
+        if (this.outageFailures === 1 || this.outageFailures % 20 === 0) {
+          this.logger?.warn({ stream, id: entry.id, failures: this.outageFailures, err: message }, 'a dependency is unavailable; retrying with backoff');
+        }
+        return false;
+      }
+      if (deliveries - (this.outageDeliveries.get(entry.id) ?? 0) >= this.o.maxDeliveries) {
         await this.deadLetter(entry, 'failed', message, deliveries);
         return true;
       }
@@ -199,7 +219,20 @@ export class StreamConsumer<T> {
     }
     await this.blocking!.xack(stream, group, entry.id);
     this.stats.handled += 1;
+    this.settled(entry.id);
     return true;
+  }
+
+  /** An entry is done (acked or dead-lettered): an outage it waited through is over. */
+  private settled(id: string): void {
+    this.outageFailures = 0;
+    this.outageDeliveries.delete(id);
+  }
+
+  /** Pause before retrying: the fixed retry delay, doubled per consecutive outage failure up to 5 s. */
+  private retryDelay(): number {
+    if (this.outageFailures === 0) return this.o.retryDelayMs;
+    return Math.min(5_000, this.o.retryDelayMs * 2 ** Math.min(this.outageFailures - 1, 10));
   }
 
   private async deliveryCounts(entries: RawEntry[]): Promise<Map<string, number>> {
@@ -219,6 +252,7 @@ export class StreamConsumer<T> {
     ];
     await this.blocking!.multi().xadd(this.deadLetterStream, '*', ...fields).xack(stream, group, entry.id).exec();
     this.stats.deadLettered += 1;
+    this.settled(entry.id);
     this.logger?.warn({ stream, id: entry.id, reason, error, deliveries }, 'message dead-lettered');
   }
 }

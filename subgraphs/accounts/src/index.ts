@@ -26,7 +26,7 @@ export const definition: ServiceDefinition<AccountsServices, AccountsSettings, A
       });
       ctx.logger.info({ accountId: id, cash }, 'default account created');
     }
-    const consumer = fillsConsumer({ redis: ctx.redis, accounts, logger: ctx.logger, consumer: ctx.config.CONSUMER_NAME, prefix: ctx.config.REDIS_PREFIX });
+    const consumer = fillsConsumer({ redis: ctx.redis, accounts, logger: ctx.logger, consumer: ctx.consumerName, prefix: ctx.config.REDIS_PREFIX });
     await consumer.start();
     const interval = ctx.settings.EQUITY_SNAPSHOT_INTERVAL_MS;
     const timer = interval > 0

@@ -21,7 +21,7 @@ export const definition: ServiceDefinition<MarketdataServices, MarketdataSetting
       redis: ctx.redis,
       prefix: ctx.config.REDIS_PREFIX,
       group: CONSUMER_GROUP,
-      consumer: ctx.config.CONSUMER_NAME,
+      consumer: ctx.consumerName,
       startId: '$',
       logger: ctx.logger,
       handler: (tick, entry) => pipeline.handle(tick, entry.id),

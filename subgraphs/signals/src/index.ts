@@ -23,7 +23,7 @@ export const definition: ServiceDefinition<SignalsServices, SignalsSettings> = {
       redis: ctx.redis,
       prefix: ctx.config.REDIS_PREFIX,
       group: CONSUMER_GROUP,
-      consumer: ctx.config.CONSUMER_NAME,
+      consumer: ctx.consumerName,
       startId: '$',
       logger: ctx.logger,
       handler: async (tick, meta) => void (await engine.handle(tick, meta.id)),

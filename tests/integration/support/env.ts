@@ -1,8 +1,9 @@
-// Integration-test environment: the real Redis and PostgreSQL that .ci/run (or the developer) started.
+// Integration-test environment: the real Redis and PostgreSQL that `npm test` started — a Redis server and
+// a database of the tests' own (TEST_REDIS_URL, TEST_DATABASE_URL), never the running platform's.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { expandScopes, issueJwt, loadConfig, signedPrincipalHeaders, type Config, type Principal } from '@aitrader/platform';
 
-export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379/0';
+export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6380/0';
 export const DATABASE_URL = process.env.DATABASE_URL ?? 'postgresql://postgres:postgres@127.0.0.1:5432/aitrader_test';
 
 /** A name prefix unique to one test, so parallel tests never share streams or groups. */

@@ -32,7 +32,7 @@ export interface Stack {
  * and released again could be handed to another worker's service before ours binds it.
  */
 let nextPort = 20_000 + (Number(process.env.JEST_WORKER_ID ?? 1) - 1) * 1_000;
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   for (;;) {
     const port = nextPort++;
     const free = await new Promise<boolean>((resolve) => {

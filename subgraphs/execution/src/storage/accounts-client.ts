@@ -11,6 +11,8 @@ export interface AccountExposureReader {
 
 export class AccountsUnavailableError extends Error {
   readonly code = 'ACCOUNTS_UNAVAILABLE';
+  /** An outage: a stream order waits for the accounts service instead of being dead-lettered. */
+  readonly transient = true;
 }
 
 export function accountsClient(baseUrl: string, headers: () => Record<string, string>, logger?: Logger, timeoutMs = 2000): AccountExposureReader {

@@ -31,11 +31,14 @@ export type JobOutcome =
   | { status: 'FAILED'; job: JobRow; error: string }
   | { status: 'SKIPPED'; reason: string };
 
+/** The skip reason of a job id that does not exist (its message is dead-lettered). */
+export const NO_SUCH_JOB = 'no such job';
+
 export async function runJob(jobId: string, deps: JobRunnerDeps, options: JobRunOptions = {}): Promise<JobOutcome> {
   const job = await deps.jobs.take(jobId);
   if (!job) {
     const existing = await deps.jobs.get(jobId);
-    const reason = existing ? `job is already ${existing.status}` : 'no such job';
+    const reason = existing ? `job is already ${existing.status}` : NO_SUCH_JOB;
     deps.logger?.info({ jobId, reason }, 'job skipped');
     return { status: 'SKIPPED', reason };
   }

@@ -3,13 +3,13 @@
 // when asked) with its status and progress in the `jobs` table. Jobs enqueued before the group existed
 // are consumed too (the group starts at the stream's beginning). A job is only claimed from a dead
 // worker after 15 minutes idle, longer than any training run, so a live run is never started twice.
-import { topicConsumer, type AppContext, type ServiceDefinition, type SettingsContext } from '@aitrader/platform';
+import { RejectedMessageError, topicConsumer, type AppContext, type ServiceDefinition, type SettingsContext } from '@aitrader/platform';
 import { PROMOTED_CHANNEL } from '../events';
 import { InferenceSettings } from '../settings';
 import { ArtifactStore } from '../storage/artifacts';
 import { JobsStore } from '../storage/jobs-store';
 import { ModelStore } from '../storage/model-store';
-import { runJob, type JobRunnerDeps } from '../training/job-runner';
+import { NO_SUCH_JOB, runJob, type JobRunnerDeps } from '../training/job-runner';
 
 export const JOBS_GROUP = 'worker';
 
@@ -43,7 +43,7 @@ export async function startJobConsumer(ctx: AppContext<WorkerServices, Inference
     redis: ctx.redis,
     prefix: ctx.config.REDIS_PREFIX,
     group: JOBS_GROUP,
-    consumer: ctx.config.CONSUMER_NAME,
+    consumer: ctx.consumerName,
     startId: '0',
     batchSize: 1,
     claimIdleMs: 15 * 60_000,
@@ -60,7 +60,12 @@ export async function startJobConsumer(ctx: AppContext<WorkerServices, Inference
         });
         if (outcome.status === 'SUCCEEDED') services.counts.succeeded += 1;
         else if (outcome.status === 'FAILED') services.counts.failed += 1;
-        else services.counts.skipped += 1;
+        else {
+          services.counts.skipped += 1;
+          // A job id nobody created can never run: dead-lettered with the reason, not acked in silence.
+          // (A job already finished or running is a redelivery, and acked.)
+          if (outcome.reason === NO_SUCH_JOB) throw new RejectedMessageError(`unknown job ${message.jobId}: ${NO_SUCH_JOB}`);
+        }
       } finally {
         services.current = null;
       }
