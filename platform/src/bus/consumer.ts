@@ -5,7 +5,7 @@ import type { Redis } from 'ioredis';
 import type { ZodType } from 'zod';
 import type { Logger } from '../logger';
 import { TOPICS, describeIssues, type MessageOf, type Topic } from '../messages';
-import { decodeEntries, decodeReadReply, type RawEntry } from './entries';
+import { decodeEntries, decodeReadReply, fieldsOfReply as fieldsOf, type RawEntry } from './entries';
 import { isTransientError } from './transient';
 
 export interface EntryMeta {
@@ -35,6 +35,14 @@ export interface StreamConsumerOptions<T> {
   maxDeliveries?: number;
   retryDelayMs?: number;
   deadLetterStream?: string;
+  /**
+   * Rebuilds in-memory state after a restart (crash-only services): when the group already exists at
+   * start, called in order with every entry the group has already handled — up to its last-delivered id,
+   * pending entries excepted (they are handled again normally) — before anything is consumed. Only
+   * entries of the last `restoreWindowMs` (by stream id time) are replayed.
+   */
+  restore?: (message: T, meta: EntryMeta) => void | Promise<void>;
+  restoreWindowMs?: number;
 }
 
 export type DeadLetterReason = 'invalid' | 'failed' | 'rejected';
@@ -63,7 +71,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export class StreamConsumer<T> {
   readonly stats: ConsumerStats = { handled: 0, deadLettered: 0, failures: 0, claimed: 0 };
   readonly deadLetterStream: string;
-  private readonly o: Required<Omit<StreamConsumerOptions<T>, 'logger' | 'deadLetterStream'>>;
+  private readonly o: Required<Omit<StreamConsumerOptions<T>, 'logger' | 'deadLetterStream' | 'restore'>> & Pick<StreamConsumerOptions<T>, 'restore'>;
   private readonly logger?: Logger;
   private blocking?: Redis;
   private stopped = false;
@@ -81,6 +89,7 @@ export class StreamConsumer<T> {
       claimIntervalMs: 5_000,
       maxDeliveries: 5,
       retryDelayMs: 250,
+      restoreWindowMs: 6 * 3600_000,
       // An option passed as undefined means "the default", not "undefined".
       ...(Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as StreamConsumerOptions<T>),
     };
@@ -91,8 +100,36 @@ export class StreamConsumer<T> {
   /** Creates the group if needed and starts consuming in the background. */
   async start(): Promise<void> {
     this.blocking = this.o.redis.duplicate({ connectionName: `${this.o.group}:${this.o.consumer}` });
-    await this.ensureGroup();
+    const existed = await this.ensureGroup();
+    if (existed && this.o.restore) await this.restoreState(this.o.restore);
     this.loop = this.run();
+  }
+
+  /** Replays what the group already handled into `restore` (see StreamConsumerOptions.restore). */
+  private async restoreState(restore: NonNullable<StreamConsumerOptions<T>['restore']>): Promise<void> {
+    const { stream, group } = this.o;
+    const started = Date.now();
+    const groups = (await this.blocking!.xinfo('GROUPS', stream)) as unknown[][];
+    const ours = groups.map((raw) => fieldsOf(raw)).find((g) => g.name === group);
+    const last = String(ours?.['last-delivered-id'] ?? '0-0');
+    if (last === '0-0') return;
+    const pending = new Set(((await this.blocking!.xpending(stream, group, '-', '+', 100_000)) as [string][]).map(([id]) => id));
+    const fromMs = Math.max(0, Number(last.split('-')[0]) - this.o.restoreWindowMs);
+    let from = `${fromMs}-0`;
+    let restored = 0;
+    for (;;) {
+      const batch = decodeEntries(await this.blocking!.xrange(stream, from, last, 'COUNT', 1000));
+      for (const entry of batch) {
+        if (pending.has(entry.id) || entry.fields === null) continue;
+        const decoded = decode(entry.fields.data, this.o.schema);
+        if (!decoded.ok) continue; // dead-lettered when it was first read
+        await restore(decoded.value, { id: entry.id, stream, deliveries: 1 });
+        restored += 1;
+      }
+      if (batch.length < 1000) break;
+      from = `(${batch[batch.length - 1]!.id}`;
+    }
+    this.logger?.info({ stream, restored, upTo: last, ms: Date.now() - started }, 'state restored from the stream');
   }
 
   /** Graceful stop: finishes the entry in hand, then closes the connection. */
@@ -108,11 +145,14 @@ export class StreamConsumer<T> {
     this.blocking?.disconnect();
   }
 
-  private async ensureGroup(startId: '$' | '0' = this.o.startId): Promise<void> {
+  /** Creates the group; resolves true when it already existed (this is a restart). */
+  private async ensureGroup(startId: '$' | '0' = this.o.startId): Promise<boolean> {
     try {
       await this.blocking!.xgroup('CREATE', this.o.stream, this.o.group, startId, 'MKSTREAM');
+      return false;
     } catch (err) {
       if (!(err instanceof Error) || !err.message.includes('BUSYGROUP')) throw err;
+      return true;
     }
   }
 

@@ -25,6 +25,8 @@ export const definition: ServiceDefinition<MarketdataServices, MarketdataSetting
       startId: '$',
       logger: ctx.logger,
       handler: (tick, entry) => pipeline.handle(tick, entry.id),
+      // After a restart the books and open candles are rebuilt from the ticks already handled.
+      restore: (tick) => pipeline.restore(tick),
     });
     await consumer.start();
     if (ctx.settings.REPLAY_ON_START === 'sample') {

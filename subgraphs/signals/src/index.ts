@@ -27,6 +27,9 @@ export const definition: ServiceDefinition<SignalsServices, SignalsSettings> = {
       startId: '$',
       logger: ctx.logger,
       handler: async (tick, meta) => void (await engine.handle(tick, meta.id)),
+      // After a restart the books and indicators are rebuilt from the ticks already handled, so the
+      // signals that follow are those an uninterrupted engine would have emitted.
+      restore: (tick, meta) => engine.restore(tick, meta.id),
     });
     await consumer.start();
     return () => consumer.stop();

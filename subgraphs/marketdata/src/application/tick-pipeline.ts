@@ -3,7 +3,7 @@
 // trade and the candle aggregator, whose closed candles are persisted. One consumer keeps tick order.
 // Each tick changes the in-memory books and candles exactly once: when its I/O fails, the consumer
 // retries the same entry, and the retry only redoes that I/O (same book update, same seq).
-import { BookBuilder, type Logger, type StreamPublisher, type Tick } from '@aitrader/platform';
+import { BookBuilder, BookError, type Logger, type StreamPublisher, type Tick } from '@aitrader/platform';
 import { CandleAggregator, type Candle, type CandleInterval } from '../domain';
 import type { CandlesStore } from '../storage/candles-store';
 import { MarketState, STORED_BOOK_DEPTH } from '../storage/market-state';
@@ -33,6 +33,18 @@ export class TickPipeline {
     await io();
     this.unfinished = undefined;
     this.handled += 1;
+  }
+
+  /**
+   * Rebuilds the books and open candles from a tick handled before this process restarted (the stream
+   * consumer's restore): its I/O was done then and is not redone. A tick refused then is skipped.
+   */
+  restore(tick: Tick): void {
+    try {
+      this.apply(tick);
+    } catch (err) {
+      if (!(err instanceof BookError)) throw err;
+    }
   }
 
   /** Updates the books or candles with `tick`; returns the I/O that makes the result visible. */

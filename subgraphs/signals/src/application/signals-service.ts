@@ -91,6 +91,23 @@ export class SignalEngineService {
   }
 
   /**
+   * Rebuilds the books and the engine's state from a tick handled before this process restarted (the
+   * stream consumer's restore): the same state changes as handle(), but nothing is stored or published
+   * again. A tick the book refused then is refused again, and skipped.
+   */
+  restore(tick: Tick, entryId: string): void {
+    try {
+      if (tick.kind !== 'trade') return this.applyToBook(tick, entryId);
+      if (!entryAfter(entryId, this.lastEntry.get(tick.symbol))) return;
+      this.applyToBook(tick, entryId);
+      this.run(tick);
+      this.lastEntry.set(tick.symbol, entryId);
+    } catch (err) {
+      if (!(err instanceof RejectedMessageError)) throw err;
+    }
+  }
+
+  /**
    * A tick the book cannot apply (a crossed quote: the `ticks` schema already dead-letters those) fails
    * the same way on every delivery, so it is dead-lettered at once rather than retried; as in marketdata's
    * book builder, the book stays as it was and the consumer carries on with the next tick.

@@ -1,8 +1,9 @@
 // HTTP clients the strategy engine consults (the seed's connections): indicators from the signals
 // subgraph, the N-BEATS forecast (ONNX_URL), symbol sentiment (SENTIMENT_URL) and the account (MCP_URL).
-// Each gives null when the service is down, slow or answers nonsense, so decisions fall back to neutral.
+// The factors give null when their service is down, slow or answers nonsense, so decisions fall back to
+// neutral; the account throws DependencyUnavailableError instead (see account()).
 // Every request carries the strategy's signed service principal (`headers()`), which the services require.
-import type { Logger } from '@aitrader/platform';
+import { DependencyUnavailableError, type Logger } from '@aitrader/platform';
 import type { AccountSnapshot, ForecastInput, IndicatorsInput } from '../domain';
 
 async function getJson(url: string, init: RequestInit, timeoutMs: number, logger?: Logger): Promise<unknown | null> {
@@ -55,10 +56,21 @@ export function httpClients(
       return body ? finiteOrNull(body.sentiment_score) : null;
     },
     async account(accountId) {
-      const body = (await getJson(`${new URL(urls.mcp).origin}/mcp/accounts/${encodeURIComponent(accountId)}`, { headers: headers() }, 1000, logger)) as {
+      // Unlike the factors, the account is not optional: deciding without it would refuse (or size) a
+      // trade on nothing. An accounts service that cannot answer is an outage the signal waits out (the
+      // stream consumer retries it); only an account that does not exist is null.
+      const url = `${new URL(urls.mcp).origin}/mcp/accounts/${encodeURIComponent(accountId)}`;
+      let res: Response;
+      try {
+        res = await fetch(url, { headers: headers(), signal: AbortSignal.timeout(2000) });
+      } catch (err) {
+        throw new DependencyUnavailableError(`the accounts service did not answer for ${accountId}: ${(err as Error).message}`, { cause: err });
+      }
+      if (res.status === 404) return null;
+      if (!res.ok) throw new DependencyUnavailableError(`the accounts service answered HTTP ${res.status} for ${accountId}`);
+      const body = (await res.json()) as {
         cash: number; buying_power: number; equity: number; starting_cash: number; positions: { symbol: string; quantity: number }[];
-      } | null;
-      if (!body) return null;
+      };
       return {
         cash: body.cash,
         buyingPower: body.buying_power,
