@@ -1,6 +1,6 @@
 // Config validation: seed variable names, local defaults, and a message that names each bad variable.
 import { z } from 'zod';
-import { ConfigError, loadConfig, parseSettings } from './config';
+import { ConfigError, consumerNameOf, loadConfig, parseSettings } from './config';
 import { SERVICES, SUBGRAPHS, serviceUrl } from './services';
 
 test('defaults point at local servers and the seed ports', () => {
@@ -64,4 +64,19 @@ test('production refuses Redis without a password, the default PostgreSQL passwo
   });
   expect(ok.NODE_ENV).toBe('production');
   expect(loadConfig({}).HOST).toBe('127.0.0.1'); // loopback unless told otherwise
+});
+
+test('a deployment on another Redis database gets its own prefix (pub/sub channels are server-wide); database 0 keeps the seed names', () => {
+  expect(loadConfig({}).REDIS_PREFIX).toBe('');
+  expect(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379' }).REDIS_PREFIX).toBe('');
+  expect(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379/3' }).REDIS_PREFIX).toBe('db3:');
+  expect(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379/3', REDIS_PREFIX: 'tenant-a:' }).REDIS_PREFIX).toBe('tenant-a:');
+});
+
+test('consumer names: explicit, or host, service and replica index', () => {
+  expect(consumerNameOf(loadConfig({ CONSUMER_NAME: 'exec-a' }), 'execution')).toBe('exec-a');
+  const [first, second] = [loadConfig({}), loadConfig({ REPLICA_INDEX: '1' })].map((c) => consumerNameOf(c, 'execution'));
+  expect(first).toMatch(/-execution-0$/);
+  expect(second).toMatch(/-execution-1$/);
+  expect(consumerNameOf(loadConfig({}), 'strategy')).not.toBe(first);
 });

@@ -111,7 +111,18 @@ function parseOrThrow<T extends z.ZodType>(schema: T, env: Record<string, string
 
 export function loadConfig(env: NodeJS.ProcessEnv | Readonly<Record<string, string>> = process.env): Config {
   const cleaned = cleanEnv(env);
-  return { ...parseOrThrow(ConfigSchema, cleaned), env: Object.freeze(cleaned) };
+  const parsed = parseOrThrow(ConfigSchema, cleaned);
+  return { ...parsed, REDIS_PREFIX: cleaned.REDIS_PREFIX ?? defaultRedisPrefix(parsed.REDIS_URL), env: Object.freeze(cleaned) };
+}
+
+/**
+ * The prefix of a deployment that sets none: empty on Redis database 0 (the seed's own stream and channel
+ * names), `db<N>:` on any other. Keys and streams are per database but pub/sub channels are server-wide,
+ * so two deployments on one server in different databases would otherwise hear each other's channels.
+ */
+export function defaultRedisPrefix(redisUrl: string): string {
+  const db = Number(new URL(redisUrl).pathname.slice(1) || 0);
+  return Number.isInteger(db) && db > 0 ? `db${db}:` : '';
 }
 
 /** A service's own settings (its `settings.ts` schema) from the environment `config` was read from. */

@@ -100,6 +100,8 @@ export class StreamConsumer<T> {
   /** Creates the group if needed and starts consuming in the background. */
   async start(): Promise<void> {
     this.blocking = this.o.redis.duplicate({ connectionName: `${this.o.group}:${this.o.consumer}` });
+    // Reconnects by itself and its commands fail (and are retried) meanwhile; the main connection logs outages.
+    this.blocking.on('error', () => undefined);
     const existed = await this.ensureGroup();
     if (existed && this.o.restore) await this.restoreState(this.o.restore);
     this.loop = this.run();

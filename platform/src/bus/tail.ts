@@ -22,6 +22,7 @@ export function tailStream<T extends Topic>(redis: Redis, topic: T, options: Tai
   const { prefix = '', blockMs = 5000, batchSize = 500, keep = () => true } = options;
   const stream = `${prefix}${topic}`;
   const connection = redis.duplicate({ connectionName: `tail:${topic}` });
+  connection.on('error', () => undefined); // reconnects by itself; the main connection logs outages
   const schema = TOPICS[topic];
   const buffered: TailedMessage<T>[] = [];
   let lastId = '$';

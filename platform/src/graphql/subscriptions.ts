@@ -19,10 +19,11 @@ export interface EventBus {
 
 /** A pub/sub engine on its own two connections, with channel names under the deployment's prefix. */
 export function createEventBus(redis: Redis, prefix = ''): EventBus {
-  const pubsub = new RedisPubSub({
-    publisher: redis.duplicate({ connectionName: 'events:pub', lazyConnect: true }),
-    subscriber: redis.duplicate({ connectionName: 'events:sub', lazyConnect: true }),
-  });
+  const publisher = redis.duplicate({ connectionName: 'events:pub', lazyConnect: true });
+  const subscriber = redis.duplicate({ connectionName: 'events:sub', lazyConnect: true });
+  // Both reconnect (the subscriber re-subscribes) by themselves; the main connection logs outages.
+  for (const connection of [publisher, subscriber]) connection.on('error', () => undefined);
+  const pubsub = new RedisPubSub({ publisher, subscriber });
   return { pubsub, channel: (name: string) => `${prefix}${name}` };
 }
 
