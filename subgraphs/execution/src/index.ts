@@ -1,6 +1,6 @@
 // The execution subgraph (:8006): orders from the `orders` stream and the placeOrder mutation, matched
 // against the latest book; resting LIMIT orders fill when a `book` update crosses them; fills go to the
-// `fills` stream and the seed's `executions` table.
+// seed's `executions` table and, through the transactional outbox, to the `fills` stream.
 import { RejectedMessageError, loadSdl, topicConsumer, type ServiceDefinition } from '@aitrader/platform';
 import { ExecutionSettings } from './settings';
 import { OrderCommandError } from './application/execution-service';
@@ -18,7 +18,7 @@ export const definition: ServiceDefinition<ExecutionServices, ExecutionSettings,
   loaders: createLoaders,
   start: async (ctx) => {
     const { execution } = ctx.services;
-    const common = { redis: ctx.redis, prefix: ctx.config.REDIS_PREFIX, consumer: ctx.config.CONSUMER_NAME, logger: ctx.logger };
+    const common = { redis: ctx.redis, prefix: ctx.config.REDIS_PREFIX, consumer: ctx.consumerName, logger: ctx.logger };
     const orders = topicConsumer('orders', {
       ...common,
       group: CONSUMER_GROUP,
@@ -34,11 +34,14 @@ export const definition: ServiceDefinition<ExecutionServices, ExecutionSettings,
       },
     });
     const books = topicConsumer('book', { ...common, group: CONSUMER_GROUP, startId: '$', handler: async (update) => void (await execution.crossResting(update.symbol)) });
+    // First what a crash left in the outbox (fills committed, never sent), then every interval.
+    await execution.outbox.start();
     await orders.start();
     await books.start();
     return async () => {
       await orders.stop();
       await books.stop();
+      await execution.outbox.stop();
     };
   },
 };

@@ -1,5 +1,5 @@
 // The execution service's application objects, built once at start from the platform runtime.
-import { serviceUrl, StreamPublisher, type SettingsContext } from '@aitrader/platform';
+import { Outbox, serviceUrl, StreamPublisher, type SettingsContext } from '@aitrader/platform';
 import type { ExecutionSettings } from './settings';
 import { ExecutionService } from './application/execution-service';
 import { accountsClient } from './storage/accounts-client';
@@ -18,10 +18,14 @@ export function createServices(ctx: SettingsContext<ExecutionSettings>): Executi
     if (!known.has(symbol)) known.set(symbol, (await ctx.prisma.instrument.count({ where: { symbol, active: true } })) > 0);
     return known.get(symbol)!;
   };
+  const publisher = new StreamPublisher(ctx.redis, { prefix: ctx.config.REDIS_PREFIX });
+  // Fills and order events leave through the outbox; index.ts runs its relay loop (start, interval).
+  const outbox = new Outbox({ prisma: ctx.prisma, publisher, events: ctx.events.pubsub, redis: ctx.redis, name: `${ctx.config.REDIS_PREFIX}execution`, logger: ctx.logger });
   const execution = new ExecutionService({
     store,
+    outbox,
     redis: ctx.redis,
-    publisher: new StreamPublisher(ctx.redis, { prefix: ctx.config.REDIS_PREFIX }),
+    publisher,
     events: ctx.events,
     clock: () => new Date(),
     isKnownSymbol,

@@ -1,6 +1,6 @@
 // The strategy subgraph (:8005): consumes signals from the `signals` stream and the seed's `signals`
 // pub/sub channel, decides (the seed's enhanced_decide_and_order), checks risk, records every decision
-// and sends orders to the `orders` stream.
+// and sends orders to the `orders` stream through the transactional outbox.
 import { loadSdl, Signal, subscribeChannel, topicConsumer, type ServiceDefinition } from '@aitrader/platform';
 import { StrategySettings } from './settings';
 import { resolvers } from './graphql/resolvers';
@@ -16,9 +16,11 @@ export const definition: ServiceDefinition<StrategyServices, StrategySettings> =
   start: async (ctx) => {
     const { strategy } = ctx.services;
     await strategy.init();
+    // First the orders a crash left in the outbox (decided, never sent), then every interval.
+    await strategy.outbox.start();
     const prefix = ctx.config.REDIS_PREFIX;
     const stream = topicConsumer('signals', {
-      redis: ctx.redis, prefix, group: CONSUMER_GROUP, consumer: ctx.config.CONSUMER_NAME, startId: '$', logger: ctx.logger,
+      redis: ctx.redis, prefix, group: CONSUMER_GROUP, consumer: ctx.consumerName, startId: '$', logger: ctx.logger,
       handler: async (signal) => void (await strategy.onSignal(signal)),
     });
     await stream.start();
@@ -32,6 +34,7 @@ export const definition: ServiceDefinition<StrategyServices, StrategySettings> =
       ctx.events.pubsub.unsubscribe(changes);
       await channel.close();
       await stream.stop();
+      await strategy.outbox.stop();
     };
   },
 };

@@ -34,7 +34,7 @@ describe('live schema vs schema.prisma', () => {
     expect(Object.keys(expected.tables).sort()).toEqual(
       [
         'accounts', 'api_keys', 'candles', 'equity_snapshots', 'executions', 'fills', 'instruments', 'jobs', 'ledger_entries', 'model_versions',
-        'news_items', 'orders', 'positions', 'sentiment_scores', 'signals', 'strategies', 'strategy_decisions',
+        'news_items', 'orders', 'outbox', 'positions', 'sentiment_scores', 'signals', 'strategies', 'strategy_decisions',
       ].sort(),
     );
     const orders = expected.tables['orders']!;

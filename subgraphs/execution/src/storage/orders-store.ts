@@ -1,6 +1,9 @@
 // Storage layer of the execution service: orders, fills and the seed's `executions` table. An order is
 // created once per (account, client order id) — the unique key decides between concurrent requests —
-// and a match (order state + its fills + execution rows) is written in one transaction.
+// and a match (order state + its fills + execution rows) is written in one transaction, only over the
+// version of the order it was computed from (optimistic concurrency: a cancel racing a fill loses, and
+// retries on what the order is now). Each write also queues, in its transaction, the messages that
+// announce it (the caller's `announce`: the transactional outbox).
 import { Prisma, type PrismaClient } from '@aitrader/prisma';
 import { exact } from '@aitrader/platform';
 import { fillViewOf, OPEN_ORDER_STATES, type ExecutionFill, type FillView, type Liquidity, type OrderAggregate, type OrderType } from '../domain';
@@ -18,10 +21,17 @@ export class UnknownAccountError extends Error {
   readonly code = 'UNKNOWN_ACCOUNT';
 }
 
-/** Another attempt recorded fills for this order first (trade ids are `<order id>-<n>`, unique). */
+/**
+ * Another write changed the order first: its version moved on since it was read (a fill, a cancel), or
+ * another attempt recorded the same fills (trade ids are `<order id>-<n>`, unique). Nothing was written;
+ * re-read the order and decide again.
+ */
 export class ConcurrentMatchError extends Error {
   readonly code = 'CONCURRENT_MATCH';
 }
+
+/** Queues, inside the write's transaction, the messages announcing the order as written (its row). */
+export type Announce = (tx: Prisma.TransactionClient, row: OrderRow) => Promise<void>;
 
 const num = (d: Prisma.Decimal | null) => (d === null ? null : Number(d));
 
@@ -38,8 +48,8 @@ function toStoredFillView(row: FillRowWithOrder): StoredFillView {
   return { ...fillViewOf(owner, toExecutionFill(row)), id: row.id };
 }
 
-/** Rebuilds the domain aggregate from its row and fills (oldest first). */
-export function toAggregate(row: OrderRow): OrderAggregate & { updatedAt: Date } {
+/** Rebuilds the domain aggregate from its row and fills (oldest first), with the row's version. */
+export function toAggregate(row: OrderRow): OrderAggregate & { updatedAt: Date; version: number } {
   const fills: ExecutionFill[] = [...row.fills]
     .sort((a, b) => a.executedAt.getTime() - b.executedAt.getTime() || a.tradeId.localeCompare(b.tradeId, 'en', { numeric: true }))
     .map(toExecutionFill);
@@ -65,6 +75,7 @@ export function toAggregate(row: OrderRow): OrderAggregate & { updatedAt: Date }
     fills,
     reason: row.rejectReason ?? undefined,
     updatedAt: row.updatedAt,
+    version: row.version,
   };
 }
 
@@ -74,18 +85,26 @@ export interface Page<T> {
 }
 
 export class OrdersStore {
-  constructor(private readonly prisma: PrismaClient) {}
+  /** Public so the service's outbox relays through the same database. */
+  constructor(readonly prisma: PrismaClient) {}
 
-  /** Inserts the order, or returns the one already stored under its (account, client order id). */
-  async createOrGet(order: OrderAggregate): Promise<{ row: OrderRow; created: boolean }> {
+  /**
+   * Inserts the order (with what announces it), or returns the one already stored under its (account,
+   * client order id), announcing nothing again.
+   */
+  async createOrGet(order: OrderAggregate, announce?: Announce): Promise<{ row: OrderRow; created: boolean }> {
     try {
-      const row = await this.prisma.order.create({
-        data: {
-          id: order.orderId, accountId: order.accountId, clientOrderId: order.clientOrderId, symbol: order.symbol, side: order.side, type: order.type,
-          status: order.status, quantity: order.quantity.toString(), limitPrice: order.limitPrice?.toString() ?? null, strategy: order.strategy ?? null,
-          decisionId: order.decisionId ?? null, createdAt: new Date(order.createdAt),
-        },
-        include: { fills: true },
+      const row = await this.prisma.$transaction(async (tx) => {
+        const created = await tx.order.create({
+          data: {
+            id: order.orderId, accountId: order.accountId, clientOrderId: order.clientOrderId, symbol: order.symbol, side: order.side, type: order.type,
+            status: order.status, quantity: order.quantity.toString(), limitPrice: order.limitPrice?.toString() ?? null, strategy: order.strategy ?? null,
+            decisionId: order.decisionId ?? null, createdAt: new Date(order.createdAt),
+          },
+          include: { fills: true },
+        });
+        await announce?.(tx, created);
+        return created;
       });
       return { row, created: true };
     } catch (err) {
@@ -98,10 +117,14 @@ export class OrdersStore {
     }
   }
 
-  /** Writes the order's new state, its new fills and their execution rows in one transaction. */
-  async recordMatch(order: OrderAggregate, fills: readonly ExecutionFill[]): Promise<OrderRow> {
+  /**
+   * Writes the order's new state, its new fills, their execution rows and what announces them in one
+   * transaction, if the stored order is still at `version` (the one the new state was computed from);
+   * otherwise throws ConcurrentMatchError and writes nothing.
+   */
+  async recordMatch(order: OrderAggregate, fills: readonly ExecutionFill[], version: number, announce?: Announce): Promise<OrderRow> {
     try {
-      return await this.writeMatch(order, fills);
+      return await this.writeMatch(order, fills, version, announce);
     } catch (err) {
       if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') {
         throw new ConcurrentMatchError(`order ${order.orderId} was matched by another attempt`);
@@ -110,9 +133,16 @@ export class OrdersStore {
     }
   }
 
-  private async writeMatch(order: OrderAggregate, fills: readonly ExecutionFill[]): Promise<OrderRow> {
+  private async writeMatch(order: OrderAggregate, fills: readonly ExecutionFill[], version: number, announce?: Announce): Promise<OrderRow> {
     const average = order.filledQuantity.isZero() ? null : order.filledNotional.div(order.filledQuantity).toDecimalPlaces(10).toString();
     return this.prisma.$transaction(async (tx) => {
+      // The versioned update comes first: it locks the row, so a racing write waits for this commit and
+      // then matches no row (the version moved), instead of overwriting the status or filled quantity.
+      const { count } = await tx.order.updateMany({
+        where: { id: order.orderId, version },
+        data: { status: order.status, filledQuantity: order.filledQuantity.toString(), averageFillPrice: average, rejectReason: order.reason ?? null, version: { increment: 1 } },
+      });
+      if (count === 0) throw new ConcurrentMatchError(`order ${order.orderId} changed since version ${version}`);
       for (const f of fills) {
         const fill = await tx.fill.create({
           data: {
@@ -127,11 +157,9 @@ export class OrdersStore {
           },
         });
       }
-      return tx.order.update({
-        where: { id: order.orderId },
-        data: { status: order.status, filledQuantity: order.filledQuantity.toString(), averageFillPrice: average, rejectReason: order.reason ?? null },
-        include: { fills: true },
-      });
+      const row = await tx.order.findUniqueOrThrow({ where: { id: order.orderId }, include: { fills: true } });
+      await announce?.(tx, row);
+      return row;
     });
   }
 

@@ -1,9 +1,12 @@
 // Application layer of the strategy engine (the seed's enhanced_decide_and_order): for each signal it
 // gathers indicators, forecast and sentiment in parallel under the seed's timeouts (neutral when a
 // service is down or slow), decides, checks risk against the account, records the decision with its
-// factors, and sends accepted orders to the `orders` stream with a deterministic client order id.
+// factors, and sends accepted orders to the `orders` stream with a deterministic client order id: the
+// order is queued in the outbox in the decision's own transaction and relayed right after. A signal is
+// decided once per strategy and account, across restarts and replicas: the stored decision is looked up
+// first.
 import type { Redis } from 'ioredis';
-import { markPrice, readQuotes, signalIdOf, type Logger, type Signal, type StreamPublisher } from '@aitrader/platform';
+import { markPrice, Outbox, readQuotes, signalIdOf, streamMessage, type Logger, type Signal, type StreamPublisher } from '@aitrader/platform';
 import { checkRisk, clientOrderId, decide, fitToLimits, DEFAULT_STRATEGY_CONFIG, forecastHistory, isSignalStrongEnough, parseStrategyConfig, reconfigure, type Decision, type StrategyConfig } from '../domain';
 import type { StrategyClients } from '../storage/service-clients';
 import type { DecisionsStore, StoredStrategy } from '../storage/decisions-store';
@@ -22,16 +25,27 @@ export type StrategyChange =
   | { strategy: StoredStrategy; error: null }
   | { strategy: null; error: { code: 'NOT_FOUND' | 'INVALID_CONFIG'; message: string; field: string | null } };
 
+/** What handling a signal came to: the outcome of a new decision, and the decision (new or stored) if any. */
+interface Handled {
+  outcome: DecisionOutcome | null;
+  decisionId: string | null;
+}
+
 const withTimeout = <T>(p: Promise<T>, ms: number, fallback: T) =>
   Promise.race([p, new Promise<T>((resolve) => setTimeout(() => resolve(fallback), ms).unref())]);
 
 
 export class StrategyService {
-  /** Signals handled by this process: signal id → the decision made for it (null: none, e.g. disabled). */
+  /**
+   * Signals handled by this process: signal id → the decision made for it (null: none, e.g. disabled).
+   * Only a cache: what counts is the decision stored for (strategy, signal, account), looked up on a miss.
+   */
   private readonly seen = new Map<string, string | null>();
-  private readonly inflight = new Map<string, Promise<DecisionOutcome | null>>();
-  /** Decisions recorded whose event or order has not gone out yet (a failed step, awaiting its retry). */
+  private readonly inflight = new Map<string, Promise<Handled>>();
+  /** Decisions recorded whose event has not gone out yet (a failed step, awaiting its retry). */
   private readonly unannounced = new Map<string, DecisionOutcome>();
+  /** Where the `orders` messages are queued with their decision and relayed from (index.ts starts its loop). */
+  readonly outbox: Outbox;
   strategy!: StoredStrategy;
   private current: StrategyConfig;
 
@@ -50,9 +64,12 @@ export class StrategyService {
       onDecision?: (decision: { id: string; symbol: string }) => Promise<void>;
       /** Told about every stored strategy change, so other replicas reload it. */
       onStrategyChanged?: (change: { name: string }) => Promise<void>;
+      /** services.ts sets it; a test building the service by hand gets one over the store's database that relays after each commit. */
+      outbox?: Outbox;
     },
   ) {
     this.current = deps.config;
+    this.outbox = deps.outbox ?? new Outbox({ prisma: deps.store.prisma, publisher: deps.publisher, redis: deps.redis, name: `${deps.prefix ?? ''}strategy`, logger: deps.logger });
   }
 
   get config(): StrategyConfig {
@@ -110,7 +127,8 @@ export class StrategyService {
    * first is still being decided waits for it, so the stream entry is acked only after the decision
    * (and its order) exist — what a lockstep replay relies on. A signal counts as handled only once its
    * decision is recorded and announced: when a step fails, the stream consumer's retry runs it again,
-   * and a decision already recorded is not decided again — only what follows it (event, order) is redone.
+   * and a decision already recorded — by this process or, before a restart, by another — is not decided
+   * again: its order, queued with it, is only relayed if still unsent.
    */
   async onSignal(signal: Signal): Promise<DecisionOutcome | null> {
     const id = signalIdOf(signal);
@@ -120,39 +138,56 @@ export class StrategyService {
       return null;
     }
     if (this.seen.has(id)) {
-      // Said out loud: re-running the seed's PUBLISH sends the same signal (same id) and gets no new decision.
-      const decisionId = this.seen.get(id);
-      this.deps.logger?.info({ symbol: signal.symbol, signalId: id, decisionId }, decisionId ? `already decided: ${decisionId}` : `already handled signal ${id} (no decision: strategy disabled)`);
+      const decisionId = this.seen.get(id)!;
+      this.alreadyHandled(signal, id, decisionId);
+      // A redelivery after a failed relay: the decision's order, still queued, goes out now.
+      if (decisionId !== null) await this.outbox.afterCommit();
       return null;
     }
     const attempt = this.handleOnce(signal, id);
     this.inflight.set(id, attempt);
     try {
-      const outcome = await attempt;
-      this.remember(id, outcome?.decisionId ?? null);
+      const { outcome, decisionId } = await attempt;
+      this.remember(id, decisionId);
       return outcome;
     } finally {
       this.inflight.delete(id);
     }
   }
 
-  private async handleOnce(signal: Signal, id: string): Promise<DecisionOutcome | null> {
+  /** Said out loud: re-running the seed's PUBLISH sends the same signal (same id) and gets no new decision. */
+  private alreadyHandled(signal: Signal, id: string, decisionId: string | null): void {
+    this.deps.logger?.info({ symbol: signal.symbol, signalId: id, decisionId }, decisionId ? `already decided: ${decisionId}` : `already handled signal ${id} (no decision: strategy disabled)`);
+  }
+
+  private async handleOnce(signal: Signal, id: string): Promise<Handled> {
     let outcome = this.unannounced.get(id);
     if (outcome === undefined) {
-      const decided = await this.decideAndRecord(signal, id);
-      if (decided === null) return null;
+      if (!this.strategy.enabled) return { outcome: null, decisionId: null };
+      const stored = await this.deps.store.decisionFor({ strategyId: this.strategy.id, signalId: id, accountId: this.deps.accountId });
+      const decided = stored === null ? await this.decideAndRecord(signal, id) : null;
+      if (decided === null || !decided.created) {
+        // Decided before (an earlier process, or a racing one that stored it first): nothing new. Its
+        // order was queued with it; if a crash kept it from going out, it goes now.
+        const decisionId = stored ?? decided!.decisionId;
+        this.alreadyHandled(signal, id, decisionId);
+        await this.outbox.afterCommit();
+        return { outcome: null, decisionId };
+      }
       outcome = decided;
       this.unannounced.set(id, outcome);
       if (this.unannounced.size > 1_000) this.unannounced.delete(this.unannounced.keys().next().value as string);
     }
     await this.announce(signal, outcome);
     this.unannounced.delete(id);
-    return outcome;
+    return { outcome, decisionId: outcome.decisionId };
   }
 
-  /** Gathers the inputs, decides, checks risk and records the decision (nothing leaves the service yet). */
-  private async decideAndRecord(signal: Signal, id: string): Promise<DecisionOutcome | null> {
-    if (!this.strategy.enabled) return null;
+  /**
+   * Gathers the inputs, decides, checks risk and records the decision with its order queued in the
+   * outbox (nothing leaves the service yet). `created: false`: another process stored its decision first.
+   */
+  private async decideAndRecord(signal: Signal, id: string): Promise<DecisionOutcome & { created: boolean }> {
     const { clients, store, logger } = this.deps;
     const config = this.current;
     await store.ensureSignal({ ...signal, id });
@@ -196,28 +231,32 @@ export class StrategyService {
         riskReason = `${risk.code}: ${risk.reason}`;
       }
     }
-    const decisionId = await store.record({
-      strategyId: this.strategy.id, decision, signalId: id, riskRejected: riskReason !== null, riskReason, clientOrderId: order?.clientOrderId ?? null, decidedAt: this.deps.clock(),
+    const record = { strategyId: this.strategy.id, decision, signalId: id, riskRejected: riskReason !== null, riskReason, clientOrderId: order?.clientOrderId ?? null, accountId: this.deps.accountId, decidedAt: this.deps.clock() };
+    // The order is queued in the decision's transaction: both are stored, or neither. Its client order id
+    // is derived from the signal, so execution books it once however often it is relayed.
+    const stored = await store.record(record, async (tx, decisionId) => {
+      if (!order) return;
+      await this.outbox.write(tx, [streamMessage('orders', {
+        clientOrderId: order.clientOrderId, accountId: this.deps.accountId, symbol: signal.symbol, side: order.side, type: 'MARKET',
+        quantity: order.quantity, strategy: config.strategyName, decisionId, timestamp: this.deps.clock().toISOString(),
+      }, `${this.deps.accountId}:${order.clientOrderId}`)]); // execution's identity of an order: (account, client order id)
     });
-    logger?.info(
-      { symbol: signal.symbol, action: decision.action, quantity: decision.quantity, combined: decision.combinedScore, factors: decision.factors, sources: decision.sources, risk: riskReason, clientOrderId: order?.clientOrderId },
-      `decision for ${signal.symbol}: ${decision.action} — ${decision.reason}${riskReason ? ` (risk: ${riskReason})` : ''}`,
-    );
-    return { decisionId, decision, order, riskReason, strategyName: config.strategyName };
+    if (stored.created) {
+      logger?.info(
+        { symbol: signal.symbol, action: decision.action, quantity: decision.quantity, combined: decision.combinedScore, factors: decision.factors, sources: decision.sources, risk: riskReason, clientOrderId: order?.clientOrderId },
+        `decision for ${signal.symbol}: ${decision.action} — ${decision.reason}${riskReason ? ` (risk: ${riskReason})` : ''}`,
+      );
+    }
+    return { decisionId: stored.id, created: stored.created, decision, order, riskReason, strategyName: config.strategyName };
   }
 
   /**
-   * Tells subscribers about a recorded decision and sends its order. Safe to repeat: the order's client
-   * order id is derived from the signal, so execution books it once however often it is sent.
+   * Sends the recorded decision's order (queued with it; relayed now) and tells subscribers about the
+   * decision. Safe to repeat: a relayed order is not sent again, and the event is only an event.
    */
-  private async announce(signal: Signal, { decisionId, order, strategyName }: DecisionOutcome): Promise<void> {
+  private async announce(signal: Signal, { decisionId }: DecisionOutcome): Promise<void> {
+    await this.outbox.afterCommit();
     await this.deps.onDecision?.({ id: decisionId, symbol: signal.symbol });
-    if (order) {
-      await this.deps.publisher.publish('orders', {
-        clientOrderId: order.clientOrderId, accountId: this.deps.accountId, symbol: signal.symbol, side: order.side, type: 'MARKET',
-        quantity: order.quantity, strategy: strategyName, decisionId, timestamp: this.deps.clock().toISOString(),
-      });
-    }
   }
 
   private async referencePrice(symbol: string, history?: readonly number[]): Promise<number | null> {

@@ -1,6 +1,8 @@
 // Storage layer of the strategy engine: strategies (name, enabled, config) and every decision, taken or
-// not, with its factors, sources, reason and risk outcome.
-import type { PrismaClient } from '@aitrader/prisma';
+// not, with its factors, sources, reason and risk outcome. One decision per (strategy, signal, account):
+// the unique key decides between processes, and a decision is written in one transaction with what
+// announces it (its order, queued in the outbox).
+import { Prisma, type PrismaClient } from '@aitrader/prisma';
 import { upsertWithRetry } from '@aitrader/platform';
 import type { Decision } from '../domain';
 
@@ -18,11 +20,24 @@ export interface DecisionRecord {
   riskRejected: boolean;
   riskReason: string | null;
   clientOrderId: string | null;
+  /** The account it was sized and risk-checked for (its order's). */
+  accountId: string;
   decidedAt: Date;
 }
 
+/** Which decision: a strategy's, on a signal, for an account. */
+export interface DecisionKey {
+  strategyId: string;
+  signalId: string;
+  accountId: string;
+}
+
+/** Queues, inside the decision's transaction, the messages announcing it (given its stored id). */
+export type AnnounceDecision = (tx: Prisma.TransactionClient, decisionId: string) => Promise<void>;
+
 export class DecisionsStore {
-  constructor(private readonly prisma: PrismaClient) {}
+  /** Public so the service's outbox relays through the same database. */
+  constructor(readonly prisma: PrismaClient) {}
 
   /** The strategy row, created with the given config the first time. */
   async ensureStrategy(name: string, config: unknown): Promise<StoredStrategy> {
@@ -49,9 +64,36 @@ export class DecisionsStore {
     });
   }
 
-  async record(r: DecisionRecord): Promise<string> {
+  /** The decision stored under the key, if any: survives restarts, unlike any memory of the process. */
+  async decisionFor(key: DecisionKey): Promise<string | null> {
+    const row = await this.prisma.strategyDecision.findUnique({ where: { strategyId_signalId_accountId: key }, select: { id: true } });
+    return row?.id ?? null;
+  }
+
+  /**
+   * Stores a decision and, in its transaction, what announces it. If the strategy already has a decision
+   * for the signal and account (another process decided it at the same moment), nothing is written or
+   * announced and the stored decision is returned, `created: false`.
+   */
+  async record(r: DecisionRecord, announce?: AnnounceDecision): Promise<{ id: string; created: boolean }> {
+    try {
+      const id = await this.prisma.$transaction(async (tx) => {
+        const row = await this.create(tx, r);
+        await announce?.(tx, row.id);
+        return row.id;
+      });
+      return { id, created: true };
+    } catch (err) {
+      if (!(err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') || r.signalId === null) throw err;
+      const stored = await this.decisionFor({ strategyId: r.strategyId, signalId: r.signalId, accountId: r.accountId });
+      if (stored === null) throw err;
+      return { id: stored, created: false };
+    }
+  }
+
+  private create(tx: Prisma.TransactionClient, r: DecisionRecord) {
     const d = r.decision;
-    const row = await this.prisma.strategyDecision.create({
+    return tx.strategyDecision.create({
       data: {
         strategyId: r.strategyId,
         signalId: r.signalId,
@@ -64,10 +106,11 @@ export class DecisionsStore {
         riskRejected: r.riskRejected,
         riskReason: r.riskReason,
         clientOrderId: r.clientOrderId,
+        accountId: r.accountId,
         decidedAt: r.decidedAt,
       },
+      select: { id: true },
     });
-    return row.id;
   }
 
   async decision(id: string) {
