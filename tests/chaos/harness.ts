@@ -28,6 +28,8 @@ const ENTRIES: Record<ChaosService, string> = {
 const PORT_VARIABLES: Record<ChaosService, string> = { marketdata: 'MARKETDATA_PORT', signals: 'SIGNALS_PORT', strategy: 'STRATEGY_PORT', execution: 'EXECUTION_PORT', accounts: 'MCP_PORT' };
 /** Every stream of the loop, upstream first: what the lockstep drain waits for. */
 export const LOOP_TOPICS: readonly Topic[] = ['ticks', 'book', 'signals', 'orders', 'fills'];
+/** The consumer groups of each stream of the loop (one per consuming service). */
+const LOOP_GROUPS: Record<string, string[]> = { ticks: ['marketdata', 'signals'], book: ['execution'], signals: ['strategy'], orders: ['execution'], fills: ['accounts'] };
 const DOWN = 'http://127.0.0.1:9'; // forecast and sentiment: technicals-only decisions, as in the full-loop test
 
 export interface ChaosOptions {
@@ -118,6 +120,13 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
   const outages: Promise<void>[] = [];
   try {
     for (const s of CHAOS_SERVICES) await waitFor(async () => (await healthOf(ports[s])) === 'ok', 180_000, `${s} healthy`);
+    // The drain only waits for groups that exist: every stage's group must be there before the first tick.
+    for (const [topic, groups] of Object.entries(LOOP_GROUPS)) {
+      await waitFor(async () => {
+        const existing = ((await redis.xinfo('GROUPS', `${prefix}${topic}`).catch(() => [])) as unknown[][]).map((g) => String(g[1]));
+        return groups.every((g) => existing.includes(g));
+      }, 60_000, `consumer groups of ${topic}`);
+    }
     const ticks = generateTicks({ seed: options.seed, symbols: options.symbols, start: '2024-06-03T13:30:00Z', durationMs: options.durationSeconds * 1000 });
     const plan = options.faults ? faultPlan(options, ticks.length) : [];
     log(`${options.label}: ${ticks.length} ticks, ${plan.length} faults`);

@@ -57,14 +57,15 @@ export async function collectRun(o: CollectOptions): Promise<RunRecord> {
       return Number(open!.n) === 0 && Number(unsent!.n) === 0;
     }, o.settleMs, 'orders closed and outbox sent').catch(() => undefined); // what is still open is reported below
 
-    const decisions = await q<{ symbol: string; ts: Date; action: string; quantity: string; risk_rejected: boolean; client_order_id: string | null; n: string }>(
-      `SELECT s.symbol, s.timestamp AS ts, d.action, d.quantity, d.risk_rejected, d.client_order_id, count(*) OVER (PARTITION BY d.signal_id) AS n
+    // A signal is known by symbol, time and detector (two detectors can fire on one trade).
+    const decisions = await q<{ symbol: string; ts: Date; detector: string; action: string; quantity: string; risk_rejected: boolean; client_order_id: string | null; n: string }>(
+      `SELECT s.symbol, s.timestamp AS ts, s.detector, d.action, d.quantity, d.risk_rejected, d.client_order_id, count(*) OVER (PARTITION BY d.signal_id) AS n
          FROM strategy_decisions d JOIN strategies st ON st.id = d.strategy_id JOIN signals s ON s.id = d.signal_id
-        WHERE st.name = $1 ORDER BY s.timestamp, s.symbol`, [o.strategyName]);
-    const orders = await q<{ id: string; client_order_id: string; symbol: string; ts: Date | null; side: string; quantity: string; status: string; filled_quantity: string }>(
-      `SELECT o.id, o.client_order_id, o.symbol, s.timestamp AS ts, o.side, o.quantity, o.status, o.filled_quantity
+        WHERE st.name = $1 ORDER BY s.timestamp, s.symbol, s.detector`, [o.strategyName]);
+    const orders = await q<{ id: string; client_order_id: string; symbol: string; ts: Date | null; detector: string | null; side: string; quantity: string; status: string; filled_quantity: string }>(
+      `SELECT o.id, o.client_order_id, o.symbol, s.timestamp AS ts, s.detector, o.side, o.quantity, o.status, o.filled_quantity
          FROM orders o LEFT JOIN strategy_decisions d ON d.id = o.decision_id LEFT JOIN signals s ON s.id = d.signal_id
-        WHERE o.account_id = $1 ORDER BY s.timestamp, o.symbol, o.side`, [o.accountId]);
+        WHERE o.account_id = $1 ORDER BY s.timestamp, o.symbol, s.detector, o.side`, [o.accountId]);
     const fills = await q<{ trade_id: string; order_id: string; side: string; quantity: string; price: string; fee: string; executions: string; ledger: string }>(
       `SELECT f.trade_id, f.order_id, f.side, f.quantity, f.price, f.fee,
               (SELECT count(*) FROM executions e WHERE e.trade_id = f.trade_id) AS executions,
@@ -78,15 +79,15 @@ export async function collectRun(o: CollectOptions): Promise<RunRecord> {
     const violations: string[] = [];
     const orderKey = new Map<string, string>();
     const orderRows: OrderRow[] = orders.map((r) => {
-      const key = `${r.symbol}@${r.ts?.toISOString() ?? `unlinked:${r.client_order_id}`}:${r.side}`;
+      const key = `${r.symbol}@${r.ts?.toISOString() ?? `unlinked:${r.client_order_id}`}:${r.detector ?? ''}:${r.side}`;
       orderKey.set(r.id, key);
       return { key, side: r.side, quantity: Number(r.quantity), status: r.status, filled: Number(r.filled_quantity) };
     });
     for (const r of orderRows) if (r.status === 'NEW' || r.status === 'PARTIALLY_FILLED') violations.push(`order ${r.key} has no outcome (${r.status})`);
     const ordered = new Set(orders.map((r) => r.client_order_id));
     for (const d of decisions) {
-      if (Number(d.n) !== 1) violations.push(`signal ${d.symbol}@${d.ts.toISOString()} has ${d.n} decisions`);
-      if (d.client_order_id && !ordered.has(d.client_order_id)) violations.push(`decision ${d.symbol}@${d.ts.toISOString()} ordered ${d.client_order_id}, which execution never booked`);
+      if (Number(d.n) !== 1) violations.push(`signal ${d.symbol}@${d.ts.toISOString()}:${d.detector} has ${d.n} decisions`);
+      if (d.client_order_id && !ordered.has(d.client_order_id)) violations.push(`decision ${d.symbol}@${d.ts.toISOString()}:${d.detector} ordered ${d.client_order_id}, which execution never booked`);
     }
     const perOrder = new Map<string, number>();
     const fillRows: FillRow[] = fills.map((f) => {
@@ -128,7 +129,7 @@ export async function collectRun(o: CollectOptions): Promise<RunRecord> {
     }
 
     return {
-      decisions: decisions.map((d) => ({ key: `${d.symbol}@${d.ts.toISOString()}`, action: d.action, quantity: Number(d.quantity), riskRejected: d.risk_rejected, ordered: d.client_order_id !== null })),
+      decisions: decisions.map((d) => ({ key: `${d.symbol}@${d.ts.toISOString()}:${d.detector}`, action: d.action, quantity: Number(d.quantity), riskRejected: d.risk_rejected, ordered: d.client_order_id !== null })),
       orders: orderRows,
       fills: fillRows.map(({ tradeId: _t, ...f }) => ({ ...f, tradeId: '' })),
       cash,
