@@ -20,7 +20,7 @@ import { DEFAULT_TRAINING_CONFIG, lexiconExamples, predict, SentimentTrainingCon
 
 
 export const MODEL_NAME = 'finance-sentiment';
-export const MODEL_VERSION = '2.0.0';
+export const MODEL_VERSION = '2.1.0';
 
 /** Where the training and evaluation text comes from (recorded in config.json and the model card). */
 export const TRAINING_DATA_SOURCE = {

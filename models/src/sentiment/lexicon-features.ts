@@ -46,3 +46,45 @@ export function lexiconFeatureTable(vocab: WordPieceVocab, useVader = true): num
     return out;
   });
 }
+
+/** Character n-grams of whole-word tokens, hashed into shared rows (fastText-style subword features). */
+export interface CharNgramOptions {
+  /** Shortest and longest n-gram, over the word wrapped in "<" and ">". */
+  min: number;
+  max: number;
+  /** Hash buckets (rows of the shared table). */
+  buckets: number;
+}
+
+/** 32-bit FNV-1a over UTF-16 code units: the same on every machine. */
+export function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h >>> 0;
+}
+
+/**
+ * For every token id, the char n-gram feature ids (offset by `offset`) of a whole-word, informative token;
+ * distinct n-grams only. Like the lexicon features they are shared rows that fold into the unigram rows at
+ * export: a word seldom seen in training gets what its spelling shares with words seen more often
+ * ("downgrad" of "downgrade", "downgrading", "downgrades").
+ */
+export function charNgramFeatureTable(vocab: WordPieceVocab, options: CharNgramOptions, offset: number): number[][] {
+  return vocab.tokens.map((token) => {
+    if (token.startsWith('##') || token.startsWith('[') || !isInformativeToken(token)) return [];
+    const chars = [...`<${token}>`];
+    const ids = new Set<number>();
+    for (let n = options.min; n <= options.max; n++) {
+      for (let i = 0; i + n <= chars.length; i++) {
+        const gram = chars.slice(i, i + n).join('');
+        // The whole wrapped word is the unigram row itself.
+        if (gram.length === chars.length) continue;
+        ids.add(offset + (fnv1a(gram) % options.buckets));
+      }
+    }
+    return [...ids].sort((a, b) => a - b);
+  });
+}

@@ -44,6 +44,11 @@ export interface TrainingOptions {
   l2: number;
   /** The bias learns at learningRate × this (it sees every example, the word rows only a few). */
   biasLearningRateScale: number;
+  /**
+   * Averaged SGD: the weights returned are the mean of the end-of-epoch weights from this epoch (0-based)
+   * on, instead of the last epoch's; undefined = off.
+   */
+  averageFromEpoch?: number;
 }
 
 export interface TrainedLinearModel extends LinearModel<Float64Array> {
@@ -102,6 +107,18 @@ export function trainLinearModel(
     bias: new Float64Array(L),
     lexicon: new Float64Array(shape.lexiconFeatures * L),
   };
+  const average =
+    options.averageFromEpoch !== undefined
+      ? {
+          count: 0,
+          sums: {
+            unigram: new Float64Array(model.unigram.length),
+            bigram: new Float64Array(model.bigram.length),
+            bias: new Float64Array(L),
+            lexicon: new Float64Array(model.lexicon.length),
+          },
+        }
+      : null;
   const random = mulberry32(options.seed);
   const order = examples.map((_, i) => i);
   for (let epoch = 0; epoch < options.epochs; epoch++) {
@@ -124,6 +141,18 @@ export function trainLinearModel(
       example.features.lexicon.forEach((f) => (f >= 0 ? step(model.lexicon, f) : step(model.lexicon, ~f, -1)));
       for (let k = 0; k < L; k++) model.bias[k] = (model.bias[k] ?? 0) - lr * options.biasLearningRateScale * (grad[k] ?? 0);
     }
+    if (average && epoch >= (options.averageFromEpoch ?? 0)) {
+      average.count += 1;
+      (['unigram', 'bigram', 'bias', 'lexicon'] as const).forEach((key) => {
+        const sum = average.sums[key];
+        const w = model[key];
+        for (let i = 0; i < w.length; i++) sum[i] = (sum[i] ?? 0) + (w[i] ?? 0);
+      });
+    }
+  }
+  if (average && average.count > 0) {
+    const mean = (sum: Float64Array) => sum.map((x) => x / average.count);
+    return { numLabels: L, unigram: mean(average.sums.unigram), bigram: mean(average.sums.bigram), bias: mean(average.sums.bias), lexicon: mean(average.sums.lexicon) };
   }
   return model;
 }

@@ -68,10 +68,14 @@ Labels (FinBERT's \`id2label\`): \`0: positive\`, \`1: negative\`, \`2: neutral\
 
 Measured on \`models/src/sentiment/data/financial-news-sentiment/valid.csv\`: ${h.examples} real finance
 headlines and posts (${counts}) that were never trained on. Settings were chosen by 5-fold cross-validation on
-\`train.csv\` only (macro-F1 ${f3(CROSS_VALIDATED_MACRO_F1)} for these settings); during development this split was also
-scored for two rejected variants — the same recipe without negation handling (0.802) and with the hand-written
-headlines as extra training data (0.794) — and neither was picked for that number: negation handling reads clear
-negations right, and cross-validation could not tell the three apart. The baselines are measured on the same texts in the same
+\`train.csv\` only (macro-F1 ${f3(CROSS_VALIDATED_MACRO_F1)} for these settings, the mean over three fold splits). How this
+split was used, in full: during the development of 2.0.0 it was scored for two rejected variants — the same recipe
+without negation handling (0.802) and with the hand-written headlines as extra training data (0.794) — and neither
+was picked for that number (cross-validation could not tell them apart). For 2.1.0 it was scored twice, each time
+for the best cross-validated variant so far: L2 0.005 with averaged SGD (cross-validated 0.767, scored 0.798, below
+the 0.80 target, so not shipped), then, after numbers were collapsed to "0", this model (cross-validated 0.770). The
+choice between the two was made by cross-validation; this split only decided whether the best of them met the target.
+The baselines are measured on the same texts in the same
 run (\`npm run eval:sentiment\` prints all three through the service's loader and writes
 \`bench/results/sentiment-eval.json\`; the build computes the same numbers with its JavaScript scorer).
 
@@ -90,11 +94,18 @@ are themselves debatable. The lexicon features and skip-bigrams added about 0.01
 variants tried (class weights 0–1, a 131071-bucket table, trigrams, Naive-Bayes feature scaling, 30–60 epochs,
 the hand-written headlines as extra training data) moved it by less than 0.01. Fine-tuned transformers reach
 the high 0.8s on this data. A real FinBERT export (below) is the way up.`
-      : `The target (macro-F1 ≥ 0.80) is met, narrowly. 5-fold cross-validation on the training split estimated
-${f3(CROSS_VALIDATED_MACRO_F1)} for these settings (on 80 % of the data per fold), so expect roughly 0.77–0.80 on text like this;
-most remaining errors need world knowledge ("Gold steadies as virus concerns stall stock markets") or hinge on labels that
-are themselves debatable. Fine-tuned transformers reach the high 0.8s on this data; a real FinBERT export (below) is
-the way up.`
+      : `The target (macro-F1 ≥ 0.80) is met, narrowly: cross-validation estimated
+${f3(CROSS_VALIDATED_MACRO_F1)} for these settings (on 80 % of the training data per fold), so expect roughly 0.77–0.80 on text
+like this. 2.1.0 differs from 2.0.0 (0.797 here, cross-validated 0.763) in three settings, each chosen by
+cross-validation: numbers collapse to "0" in the tokenizer (+0.003; "+4%" and "+12.5%" now read alike), L2 0.007
+instead of 0.00001 (+0.003; 0.003–0.01 all within 0.002 of it) and averaged SGD (the mean of the
+end-of-epoch weights, +0.001). Tried the same way and not kept (mean macro-F1 over three 5-fold splits, 2.0.0 = 0.763):
+a 5-seed weight average (0.764), class-weight powers 0.5–1 (0.761–0.763), per-class decision offsets fitted on
+out-of-fold logits (0.763), hashed character 3–5- and 4–6-grams of the words (0.739, 0.742), L2 0.03 (0.758), and, on
+top of L2 and averaging, URLs removed (0.767) or cashtags collapsed to one token (0.768). Most remaining errors need
+world knowledge ("Gold steadies as virus concerns stall stock markets", "Hedge funds are souring on …") or hinge on
+labels that are themselves debatable. Fine-tuned transformers reach the high 0.8s on this data; a real FinBERT export
+(below) is the way up.`
   } Version 1.0.0, trained on 693 hand-written headlines, scored
 accuracy 49.1 %, macro-F1 0.447 on these texts.
 
@@ -119,7 +130,7 @@ ${files}
 - \`config.json\`: \`model_type: bert\`, \`BertForSequenceClassification\`, id2label/label2id; the \`aitrader\` block
   records that this is the platform's model, its version, architecture, training settings, data, metrics and baselines.
 - \`tokenizer.json\`, \`tokenizer_config.json\`, \`special_tokens_map.json\`, \`vocab.txt\`: a BERT-uncased WordPiece tokenizer
-  (BertNormalizer lowercase, BertPreTokenizer, \`[CLS] $A [SEP]\`) with a ${f.vocabSize}-token vocabulary.
+  (${c.collapseNumbers ? 'a Replace normalizer that writes every number as "0", then ' : ''}BertNormalizer lowercase, BertPreTokenizer, \`[CLS] $A [SEP]\`) with a ${f.vocabSize}-token vocabulary.
 - \`onnx/model.onnx\`: inputs \`input_ids\`, \`attention_mask\`, \`token_type_ids\` (int64 \`[batch, sequence]\`),
   output \`logits\` (float32 \`[batch, 3]\`); ONNX opset 13, standard operators only.
 
@@ -156,8 +167,13 @@ logits = Σ_t s_t · m_t · U[id_t]  +  Σ_t g_t · g_{t+1} · B[(id_t · V + id
 
 The vocabulary is built from the training text and the lexicon: every character as a word start and as a \`##\`
 continuation (unseen words split into pieces instead of \`[UNK]\`), whole words, and stem + \`##\`suffix splits where
-both forms occur ("raise" / "raise ##s"), so inflections share their stem's weight. Words with digits are split
-into digit pieces rather than memorised.
+both forms occur ("raise" / "raise ##s"), so inflections share their stem's weight. ${
+    c.collapseNumbers
+      ? `Every number (a run of digits, with
+decimal points or thousands separators inside) reads as "0" before that (a \`Replace\` normalizer in \`tokenizer.json\`), so
+"+4%" and "-12.5%" give "+ 0 %" and "- 0 %", which the skip-bigrams pair as "+ … %" and "- … %".`
+      : 'Words with digits are split\ninto digit pieces rather than memorised.'
+  }
 
 ## Training
 
@@ -170,11 +186,13 @@ into digit pieces rather than memorised.
 - **Class weights** (N / (3 · N_class))^${c.classWeightPower}: ${SENTIMENT_LABELS.map((l) => `${l} ${f.classWeights[l]?.toFixed(3)}`).join(', ')};
   the training split is two-thirds neutral, and unweighted training under-calls the two classes that matter.
 - **Optimiser**: SGD on class-weighted cross-entropy, ${c.epochs} epochs, learning rate ${c.learningRate} / (1 + ${c.learningRateDecay} · epoch)
-  (bias × ${c.biasLearningRateScale}), L2 ${c.l2}, examples shuffled by a seeded PRNG (seed ${c.seed}).
+  (bias × ${c.biasLearningRateScale}), L2 ${c.l2}, examples shuffled by a seeded PRNG (seed ${c.seed})${
+    c.averageFromEpoch !== undefined ? `; averaged SGD: the weights are the mean of the end-of-epoch weights from epoch ${c.averageFromEpoch + 1} on` : ''
+  }.
 - **Calibration**: temperature T = ${f.temperature} from ${c.calibrationFolds}-fold out-of-fold logits (golden-section search on the log-loss),
   folded into the weights (all divided by T).
-- Settings chosen by 5-fold cross-validation (macro-F1) on the training split only
-  (\`npx tsx models/src/sentiment/cross-validate.ts\`).
+- Settings chosen by 5-fold cross-validation (macro-F1) on the training split only, repeated over three fold splits
+  (\`CV_REPEATS=3 npx tsx models/src/sentiment/cross-validate.ts\`).
 - Deterministic: the same data and settings give byte-identical files (tested). Training-set accuracy: ${pct(f.training.accuracy)}.
 
 These numbers are computed by the builder's JavaScript reference scorer; the tests and \`npm run eval:sentiment\` run

@@ -1,7 +1,7 @@
 // The tokenizer files of a BERT-uncased checkpoint (tokenizer.json, tokenizer_config.json,
 // special_tokens_map.json, vocab.txt) for our WordPiece vocabulary, in the shapes HF tokenizers writes them,
 // so transformers.js (and Python transformers) load them as an ordinary BertTokenizer.
-import { CONTINUING_PREFIX, MAX_INPUT_CHARS_PER_WORD, SPECIAL_TOKENS, SPECIAL_TOKEN_ORDER, WordPieceVocab } from './wordpiece';
+import { CONTINUING_PREFIX, MAX_INPUT_CHARS_PER_WORD, NUMBER_PATTERN, NUMBER_REPLACEMENT, SPECIAL_TOKENS, SPECIAL_TOKEN_ORDER, WordPieceVocab } from './wordpiece';
 
 /** FinBERT's limit; our n-gram model has no positional limit, so this only bounds very long inputs. */
 export const MODEL_MAX_LENGTH = 512;
@@ -10,6 +10,7 @@ export function tokenizerJson(vocab: WordPieceVocab): object {
   const id = (token: string) => vocab.idOf(token) ?? -1;
   const special = (token: string, typeId: number) => ({ SpecialToken: { id: token, type_id: typeId } });
   const sequence = (name: 'A' | 'B', typeId: number) => ({ Sequence: { id: name, type_id: typeId } });
+  const bert = { type: 'BertNormalizer', clean_text: true, handle_chinese_chars: true, strip_accents: null, lowercase: true };
   return {
     version: '1.0',
     truncation: null,
@@ -23,7 +24,9 @@ export function tokenizerJson(vocab: WordPieceVocab): object {
       normalized: false,
       special: true,
     })),
-    normalizer: { type: 'BertNormalizer', clean_text: true, handle_chinese_chars: true, strip_accents: null, lowercase: true },
+    normalizer: vocab.collapseNumbers
+      ? { type: 'Sequence', normalizers: [{ type: 'Replace', pattern: { Regex: NUMBER_PATTERN }, content: NUMBER_REPLACEMENT }, bert] }
+      : bert,
     pre_tokenizer: { type: 'BertPreTokenizer' },
     post_processor: {
       type: 'TemplateProcessing',

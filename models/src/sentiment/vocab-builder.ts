@@ -5,7 +5,7 @@
 //  - whole words, except that an inflection whose stem is also a word ("raises" next to "raise") is left
 //    out so greedy WordPiece splits it into stem + "##s": inflections then share the stem's weight,
 //  - words with digits are left out: numbers split into digit pieces rather than being memorised.
-import { isPunctuation, SPECIAL_TOKEN_ORDER, CONTINUING_PREFIX, WordPieceVocab, wordsOf } from './wordpiece';
+import { collapseNumbers, isPunctuation, SPECIAL_TOKEN_ORDER, CONTINUING_PREFIX, WordPieceOptions, WordPieceVocab, wordsOf } from './wordpiece';
 
 /** Suffixes tried longest first; a stem must be at least MIN_STEM_LENGTH characters and itself a word. */
 export const INFLECTION_SUFFIXES = ['ing', 'es', 'ed', 's', 'd'] as const;
@@ -26,12 +26,12 @@ function stemOf(word: string, words: ReadonlySet<string>): { stem: string; suffi
   return null;
 }
 
-export function buildVocab(texts: readonly string[]): WordPieceVocab {
+export function buildVocab(texts: readonly string[], options: WordPieceOptions = {}): WordPieceVocab {
   const frequency = new Map<string, number>();
   const startChars = new Set<string>(ASCII_LETTERS_AND_DIGITS.concat(ASCII_PUNCTUATION));
   const innerChars = new Set<string>(ASCII_LETTERS_AND_DIGITS);
   for (const text of texts) {
-    for (const word of wordsOf(text)) {
+    for (const word of wordsOf(options.collapseNumbers ? collapseNumbers(text) : text)) {
       frequency.set(word, (frequency.get(word) ?? 0) + 1);
       [...word].forEach((char, i) => (i === 0 ? startChars : innerChars).add(char));
     }
@@ -60,5 +60,5 @@ export function buildVocab(texts: readonly string[]): WordPieceVocab {
       tokens.push(piece);
     }
   }
-  return new WordPieceVocab(tokens);
+  return new WordPieceVocab(tokens, options);
 }

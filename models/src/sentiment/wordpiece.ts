@@ -68,11 +68,33 @@ export function wordsOf(text: string): string[] {
   return preTokenize(normalizeText(text));
 }
 
+/**
+ * A run of ASCII digits, with decimal points or thousands separators inside it ("12", "1.5", "1,000"): with
+ * collapseNumbers every such run reads as "0" before BertNormalizer, so "+4%" and "+12.5%" give the same pieces
+ * ("+", "0", "%") and a price or a count no longer falls apart into digit pieces of its own. tokenizer.json says
+ * the same with a Replace normalizer in front of BertNormalizer (tokenizer-files.ts).
+ */
+export const NUMBER_PATTERN = '[0-9]+(?:[.,][0-9]+)*';
+export const NUMBER_REPLACEMENT = '0';
+const NUMBER_REGEX = new RegExp(NUMBER_PATTERN, 'gu');
+
+export interface WordPieceOptions {
+  /** Every number reads as "0" (NUMBER_PATTERN); default false. */
+  collapseNumbers?: boolean;
+}
+
+/** The text as the tokenizer's normalizer sequence sees it before BertNormalizer. */
+export function collapseNumbers(text: string): string {
+  return text.replace(NUMBER_REGEX, NUMBER_REPLACEMENT);
+}
+
 export class WordPieceVocab {
   readonly tokens: readonly string[];
+  readonly collapseNumbers: boolean;
   private readonly ids: ReadonlyMap<string, number>;
 
-  constructor(tokens: readonly string[]) {
+  constructor(tokens: readonly string[], options: WordPieceOptions = {}) {
+    this.collapseNumbers = options.collapseNumbers ?? false;
     SPECIAL_TOKEN_ORDER.forEach((special, id) => {
       if (tokens[id] !== special) throw new Error(`vocab id ${id} must be ${special}, got ${tokens[id]}`);
     });
@@ -124,7 +146,7 @@ export class WordPieceVocab {
   /** Token ids of a text with [CLS]/[SEP] around it, as transformers.js's tokenizer produces them. */
   encode(text: string): number[] {
     const ids = [this.idOfSpecial(SPECIAL_TOKENS.cls)];
-    for (const word of wordsOf(text)) {
+    for (const word of wordsOf(this.collapseNumbers ? collapseNumbers(text) : text)) {
       for (const piece of this.pieces(word)) ids.push(this.ids.get(piece) ?? this.idOfSpecial(SPECIAL_TOKENS.unk));
     }
     ids.push(this.idOfSpecial(SPECIAL_TOKENS.sep));
