@@ -68,7 +68,8 @@ async function main(): Promise<void> {
   const subgraphs = supervise(services.map((s) => ({ name: s.name, entry: join(ROOT, s.folder!, 'main.ts') })), { cwd: ROOT, env, log, stdio: 'ignore' });
   const gateways = supervise(
     [
-      { name: 'apollo', entry: join(ROOT, 'gateway', 'src', 'main.ts') },
+      // BENCH_PROFILE=<dir>: a V8 CPU profile of our gateway, written there when it stops.
+      { name: 'apollo', entry: join(ROOT, 'gateway', 'src', 'main.ts'), nodeArgs: process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [] },
       { name: 'hive', entry: join(ROOT, 'bench', 'gateway', 'hive-server.ts'), env: { HIVE_PORT: String(hivePort) } },
     ],
     { cwd: ROOT, env, log, stdio: 'ignore' },

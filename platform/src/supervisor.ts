@@ -11,6 +11,8 @@ export interface ProcessSpec {
   /** The process's TypeScript entry (its main.ts), absolute. */
   entry: string;
   env?: Record<string, string>;
+  /** Extra Node options before the entry (e.g. --cpu-prof). */
+  nodeArgs?: string[];
 }
 
 export interface Backoff {
@@ -63,7 +65,7 @@ export function supervise(specs: readonly ProcessSpec[], { cwd, env, log, backof
   function launch(entry: Supervised): void {
     const { spec } = entry;
     entry.startedAt = Date.now();
-    const child = spawn(process.execPath, ['--import', 'tsx', spec.entry], {
+    const child = spawn(process.execPath, [...(spec.nodeArgs ?? []), '--import', 'tsx', spec.entry], {
       cwd,
       env: { ...env, ...spec.env, AITRADER_RESTARTS: String(entry.restarts) },
       stdio: [stdio === 'inherit' ? 'inherit' : 'ignore', stdio, stdio, 'ipc'],

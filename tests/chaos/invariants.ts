@@ -131,7 +131,8 @@ export async function collectRun(o: CollectOptions): Promise<RunRecord> {
     return {
       decisions: decisions.map((d) => ({ key: `${d.symbol}@${d.ts.toISOString()}:${d.detector}`, action: d.action, quantity: Number(d.quantity), riskRejected: d.risk_rejected, ordered: d.client_order_id !== null })),
       orders: orderRows,
-      fills: fillRows.map(({ tradeId: _t, ...f }) => ({ ...f, tradeId: '' })),
+      // By signal: two orders of one tick may fill in either order (their decisions race), with the same fills.
+      fills: fillRows.map(({ tradeId: _t, ...f }) => ({ ...f, tradeId: '' })).sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0)),
       cash,
       positions: held,
       violations,
