@@ -140,6 +140,8 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
         // Mid-tick: the tick's signal, decision, order or fill may be half done when the fault lands.
         await new Promise((resolve) => setTimeout(resolve, random.int(0, 25)));
         if (fault.kind === 'kill') {
+          // A service still restarting from the last kill is killed as soon as its new process exists.
+          await waitFor(() => platform.pid(fault.service) !== undefined, 60_000, `${fault.service} process`);
           if (platform.kill(fault.service, 'SIGKILL')) kills[fault.service] += 1;
           log(`tick ${i}: kill -9 ${fault.service}`);
         } else {
