@@ -60,6 +60,16 @@ export function isLocalUrl(url) {
 export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379/0';
 /** `npm test`'s own Redis server, started beside the platform's (see scripts/test.mjs). */
 export const DEFAULT_TEST_REDIS_URL = 'redis://127.0.0.1:6380/0';
+
+/**
+ * Points this process (and what it starts) at the tests' own Redis server and database — never at a
+ * running platform's: pub/sub channels are server-wide, so a logical database would not keep the seed's
+ * unprefixed channels apart. REDIS_URL and DATABASE_URL of the shell are ignored on purpose.
+ */
+export function useTestInfrastructure() {
+  process.env.REDIS_URL = process.env.TEST_REDIS_URL || DEFAULT_TEST_REDIS_URL;
+  process.env.DATABASE_URL = process.env.TEST_DATABASE_URL || DEFAULT_DATABASE_URL.replace(/\/aitrader$/, '/aitrader_test');
+}
 export const DEFAULT_DATABASE_URL = 'postgresql://postgres:postgres@127.0.0.1:5432/aitrader';
 
 export { spawn };

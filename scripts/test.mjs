@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { BIN, DEFAULT_DATABASE_URL, DEFAULT_TEST_REDIS_URL, ROOT, hasCommand, log } from './lib.mjs';
+import { BIN, ROOT, hasCommand, log, useTestInfrastructure } from './lib.mjs';
 import { migrate, setup } from './setup.mjs';
 
 let passed = 0;
@@ -22,11 +22,8 @@ function step(name, fn) {
   }
 }
 
-// Hermetic: the tests run on their own Redis server (pub/sub channels are server-wide, so a logical
-// database would not keep the seed's unprefixed channels apart) and their own PostgreSQL database, never
-// on what `npm start` uses — REDIS_URL and DATABASE_URL of the shell are ignored here on purpose.
-process.env.REDIS_URL = process.env.TEST_REDIS_URL || DEFAULT_TEST_REDIS_URL;
-process.env.DATABASE_URL = process.env.TEST_DATABASE_URL || DEFAULT_DATABASE_URL.replace(/\/aitrader$/, '/aitrader_test');
+// Hermetic: the tests run on their own Redis server and PostgreSQL database, never on what `npm start` uses.
+useTestInfrastructure();
 await setup();
 const env = { ...process.env };
 if (existsSync(join(ROOT, 'native', `aitrader-native.${process.platform}-${process.arch}-gnu.node`))) env.AITRADER_REQUIRE_NATIVE ??= '1';
