@@ -14,6 +14,13 @@ export interface FaultProxy {
   close(): Promise<void>;
 }
 
+/** `url` (a Redis or PostgreSQL URL) pointed at `port` on the same host: how a service is put behind a proxy. */
+export function viaPort(url: string, port: number): string {
+  const u = new URL(url);
+  u.port = String(port);
+  return u.toString();
+}
+
 export async function startFaultProxy(targetPort: number, targetHost = '127.0.0.1'): Promise<FaultProxy> {
   const sockets = new Set<Socket>();
   let cut = 0;

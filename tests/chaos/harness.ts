@@ -10,9 +10,9 @@ import { join } from 'node:path';
 import Redis from 'ioredis';
 import { StreamPublisher, supervise, waitForDrain, type Supervisor, type Topic } from '@aitrader/platform';
 import { Random, generateTicks } from '../../subgraphs/marketdata/src/domain';
-import { AUTH_JWT_SECRET, DATABASE_URL, INTERNAL_SECRET, REDIS_URL, uniquePrefix, waitFor } from '../integration/support/env';
+import { AUTH_JWT_SECRET, DATABASE_URL, INTERNAL_SECRET, REDIS_URL, fieldsOf, uniquePrefix, waitFor } from '../integration/support/env';
 import { freePort } from '../integration/support/stack';
-import { startFaultProxy, type FaultProxy } from './fault-proxy';
+import { startFaultProxy, viaPort } from './fault-proxy';
 import { collectRun, type RunRecord } from './invariants';
 
 const ROOT = join(__dirname, '..', '..');
@@ -74,12 +74,6 @@ export function faultPlan(options: Pick<ChaosOptions, 'seed' | 'killsPerService'
   return plan.sort((a, b) => a.at - b.at);
 }
 
-function withPort(url: string, port: number): string {
-  const u = new URL(url);
-  u.port = String(port);
-  return u.toString();
-}
-
 async function healthOf(port: number): Promise<string | null> {
   return fetch(`http://127.0.0.1:${port}/health`, { signal: AbortSignal.timeout(2_000) }).then(
     async (r) => ((await r.json()) as { status: string }).status,
@@ -102,7 +96,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'test', LOG_LEVEL: process.env.CHAOS_LOG_LEVEL ?? 'silent', LOG_FORMAT: 'json',
-    REDIS_URL: withPort(REDIS_URL, redisProxy.port), DATABASE_URL: withPort(DATABASE_URL, pgProxy.port),
+    REDIS_URL: viaPort(REDIS_URL, redisProxy.port), DATABASE_URL: viaPort(DATABASE_URL, pgProxy.port),
     REDIS_PREFIX: prefix, INTERNAL_SECRET, AUTH_JWT_SECRET, DEFAULT_ACCOUNT_ID: accountId, DEFAULT_STARTING_CASH: String(startingCash),
     STRATEGY_NAME: strategyName, REPLAY_ON_START: 'none', EQUITY_SNAPSHOT_INTERVAL_MS: '0',
     MARKETDATA_URL: url('marketdata'), SIGNALS_URL: url('signals'), STRATEGY_URL: url('strategy'), EXECUTION_URL: url('execution'), MCP_URL: `${url('accounts')}/mcp`,
@@ -123,7 +117,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     // The drain only waits for groups that exist: every stage's group must be there before the first tick.
     for (const [topic, groups] of Object.entries(LOOP_GROUPS)) {
       await waitFor(async () => {
-        const existing = ((await redis.xinfo('GROUPS', `${prefix}${topic}`).catch(() => [])) as unknown[][]).map((g) => String(g[1]));
+        const existing = ((await redis.xinfo('GROUPS', `${prefix}${topic}`).catch(() => [])) as unknown[][]).map((g) => String(fieldsOf(g).name));
         return groups.every((g) => existing.includes(g));
       }, 60_000, `consumer groups of ${topic}`);
     }

@@ -6,7 +6,7 @@
 import type Redis from 'ioredis';
 import { Client } from 'pg';
 import type { Topic } from '@aitrader/platform';
-import { DATABASE_URL, waitFor } from '../integration/support/env';
+import { DATABASE_URL, fieldsOf, waitFor } from '../integration/support/env';
 
 export interface DecisionRow { key: string; action: string; quantity: number; riskRejected: boolean; ordered: boolean }
 export interface OrderRow { key: string; side: string; quantity: number; status: string; filled: number }
@@ -37,9 +37,7 @@ const cents = (n: number) => Math.round(n * 100);
 async function pendingByGroup(redis: Redis, stream: string): Promise<string[]> {
   const groups = (await redis.xinfo('GROUPS', stream).catch(() => [])) as unknown[][];
   const out: string[] = [];
-  for (const raw of groups) {
-    const g: Record<string, unknown> = {};
-    for (let i = 0; i + 1 < raw.length; i += 2) g[String(raw[i])] = raw[i + 1];
+  for (const g of groups.map(fieldsOf)) {
     if (Number(g.pending) > 0) out.push(`${stream} group ${String(g.name)}: ${String(g.pending)} pending`);
   }
   return out;

@@ -5,7 +5,7 @@
 import Redis from 'ioredis';
 import { DependencyUnavailableError, StreamPublisher, createLogger, startService, topicConsumer, type Signal, type StreamConsumer } from '@aitrader/platform';
 import { definition as accounts } from '../../../subgraphs/accounts/src';
-import { startFaultProxy } from '../../chaos/fault-proxy';
+import { startFaultProxy, viaPort } from '../../chaos/fault-proxy';
 import { DATABASE_URL, REDIS_URL, testConfig, uniquePrefix, waitFor } from '../support/env';
 
 const redis = new Redis(REDIS_URL);
@@ -80,8 +80,7 @@ test('a restarted consumer rebuilds its state from the entries its group handled
 test('cut off from Redis and PostgreSQL a service is degraded, still answers, and is ok when they return', async () => {
   const redisProxy = await startFaultProxy(Number(new URL(REDIS_URL).port || 6379));
   const pgProxy = await startFaultProxy(Number(new URL(DATABASE_URL).port || 5432));
-  const via = (url: string, port: number) => Object.assign(new URL(url), { port: String(port) }).toString();
-  const config = testConfig({ REDIS_URL: via(REDIS_URL, redisProxy.port), DATABASE_URL: via(DATABASE_URL, pgProxy.port), REDIS_PREFIX: uniquePrefix('degraded'), HEALTH_TIMEOUT_MS: '500', EQUITY_SNAPSHOT_INTERVAL_MS: '0' });
+  const config = testConfig({ REDIS_URL: viaPort(REDIS_URL, redisProxy.port), DATABASE_URL: viaPort(DATABASE_URL, pgProxy.port), REDIS_PREFIX: uniquePrefix('degraded'), HEALTH_TIMEOUT_MS: '500', EQUITY_SNAPSHOT_INTERVAL_MS: '0' });
   const service = await startService(accounts, { config, port: 0, logger: createLogger('accounts', config) });
   const health = async () => (await fetch(`${service.url}/health`)).json() as Promise<{ status: string; dependencies: Record<string, { status: string }> }>;
   try {
